@@ -1,0 +1,491 @@
+"""Services of the register: each takes a Werkeenheid and records what it changes.
+
+The CLI calls exactly one of these per command; they never commit (the
+command's unit of work does) and never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from klachten import procedure
+from klachten.fouten import OnbekendeKlacht, OngeldigeKlacht
+from klachten.invoer import NieuweKlacht, maak_kenmerk
+from klachten.invoer import kenmerk as normaliseer_kenmerk
+from klachten.modellen import Klacht, Klager
+from klachten.termijnen import (
+    afhandeltermijn,
+    gedraging_te_oud,
+    ombudsmanvenster,
+    termijn_9_8,
+)
+from klachten.waarden import (
+    AFZIEN_HOREN_OMSCHRIJVING,
+    GROND_98_OMSCHRIJVING,
+    AfzienHoren,
+    Status,
+    StatusFilter,
+)
+from kwaliteit.audit import geschiedenis
+from kwaliteit.eenheid import Werkeenheid
+from kwaliteit.tijd import nl_datum
+
+ONDERWERP = "klacht"
+
+
+@dataclass
+class Registratie:
+    kenmerk: str
+    uiterste_datum: date
+    waarschuwingen: list[str] = field(default_factory=list)
+
+
+# -- registration --------------------------------------------------------------
+
+
+def controleer_nieuw(n: NieuweKlacht, vandaag: date) -> list[str]:
+    """Problems with a new complaint as a whole (the fields were checked one by one)."""
+    fouten = []
+    if n.ontvangen > vandaag:
+        fouten.append(
+            f"ontvangen: {nl_datum(n.ontvangen)} ligt in de toekomst; "
+            f"gebruik een datum tot en met vandaag ({nl_datum(vandaag)})."
+        )
+    if n.gedraging and n.gedraging > n.ontvangen:
+        fouten.append(
+            f"gedraging: {nl_datum(n.gedraging)} ligt na de ontvangst ({nl_datum(n.ontvangen)}); "
+            "een klacht gaat over een gedraging die al plaatsvond."
+        )
+    return fouten
+
+
+def waarschuwingen_bij(n: NieuweKlacht | Klacht) -> list[str]:
+    if gedraging_te_oud(n.gedraging, n.ontvangen):
+        return [
+            f"De gedraging ({nl_datum(n.gedraging)}) ligt meer dan een jaar voor de ontvangst: "
+            "de klacht hoeft niet behandeld te worden (Awb 9:8 lid 1b). Meld dat binnen vier "
+            f"weken (uiterlijk {nl_datum(termijn_9_8(n.ontvangen))})."
+        ]
+    return []
+
+
+class Kenmerkteller:
+    """Hands out gap-free kenmerken per year; the caller holds the write lock."""
+
+    def __init__(self, w: Werkeenheid) -> None:
+        self._w = w
+        self._laatste: dict[int, int] = {}
+
+    def volgende(self, jaar: int) -> int:
+        if jaar not in self._laatste:
+            hoogste = self._w.sessie.execute(
+                select(func.max(Klacht.volgnummer)).where(Klacht.jaar == jaar)
+            ).scalar_one()
+            self._laatste[jaar] = hoogste or 0
+        self._laatste[jaar] += 1
+        return self._laatste[jaar]
+
+
+def nieuw_model(n: NieuweKlacht, jaar_volgnummer: tuple[int, int], w: Werkeenheid) -> Klacht:
+    jaar, volgnummer = jaar_volgnummer
+    k = Klacht(
+        kenmerk=maak_kenmerk(jaar, volgnummer),
+        jaar=jaar,
+        volgnummer=volgnummer,
+        geregistreerd=w.audit.tijdstip,
+        ontvangen=n.ontvangen,
+        kanaal=n.kanaal,
+        gedraging=n.gedraging,
+        omschrijving=n.omschrijving,
+        beklaagde=n.beklaagde,
+        beklaagde_soort=n.beklaagde_soort,
+        wijk=n.wijk,
+        team=n.team,
+        aanbieder=n.aanbieder,
+        regime=n.regime,
+        categorie=n.categorie,
+        adviescommissie=n.adviescommissie,
+        status=Status.OPEN,
+        uiterste_datum=afhandeltermijn(
+            n.ontvangen, adviescommissie=n.adviescommissie, verdaagd_weken=0
+        ),
+    )
+    if n.klager_naam or n.klager_contact:
+        k.klager = Klager(naam=n.klager_naam, contact=n.klager_contact)
+    return k
+
+
+def registreer(w: Werkeenheid, n: NieuweKlacht) -> Registratie:
+    """Register one complaint and give it the next kenmerk of its year."""
+    fouten = controleer_nieuw(n, w.vandaag)
+    if fouten:
+        raise OngeldigeKlacht(fouten[0], details=fouten)
+    teller = Kenmerkteller(w)
+    k = nieuw_model(n, (n.ontvangen.year, teller.volgende(n.ontvangen.year)), w)
+    w.sessie.add(k)
+    w.sessie.flush()
+    w.audit.leg_vast(ONDERWERP, k.kenmerk, "registreer", na=_registratie_na(k))
+    return Registratie(k.kenmerk, k.uiterste_datum, waarschuwingen_bij(k))
+
+
+def _registratie_na(k: Klacht) -> dict[str, Any]:
+    # The klager's data never enters the audit trail: only whether it was given.
+    return {**procedure.momentopname(k), "klager_vastgelegd": k.klager is not None}
+
+
+# -- loading ------------------------------------------------------------------
+
+
+def laad(w: Werkeenheid, tekst: str) -> Klacht:
+    gezocht = normaliseer_kenmerk(tekst)
+    k = w.sessie.execute(
+        select(Klacht)
+        .where(Klacht.kenmerk == gezocht)
+        .options(selectinload(Klacht.verdagingen), selectinload(Klacht.klager))
+    ).scalar_one_or_none()
+    if k is None:
+        raise OnbekendeKlacht(
+            f"Er is geen klacht met kenmerk {gezocht}. 'kwaliteit klacht lijst' toont de kenmerken."
+        )
+    return k
+
+
+def _stap(w: Werkeenheid, kenmerk: str, actie: str, doe: Any) -> Klacht:
+    k = laad(w, kenmerk)
+    voor = procedure.momentopname(k)
+    details = doe(k)
+    w.sessie.flush()
+    w.audit.leg_vast(
+        ONDERWERP, k.kenmerk, actie, voor=voor, na={**procedure.momentopname(k), **details}
+    )
+    return k
+
+
+# -- procedure steps -----------------------------------------------------------
+
+
+def bevestig(w: Werkeenheid, kenmerk: str, datum: date | None) -> Klacht:
+    return _stap(
+        w, kenmerk, "bevestig", lambda k: procedure.bevestig(k, datum or w.vandaag, w.vandaag)
+    )
+
+
+def stuur_afschrift(w: Werkeenheid, kenmerk: str, datum: date | None) -> Klacht:
+    return _stap(
+        w,
+        kenmerk,
+        "afschrift",
+        lambda k: procedure.stuur_afschrift(k, datum or w.vandaag, w.vandaag),
+    )
+
+
+def hoor(w: Werkeenheid, kenmerk: str, datum: date | None, verslag: str) -> Klacht:
+    return _stap(
+        w, kenmerk, "hoor", lambda k: procedure.hoor(k, datum or w.vandaag, verslag, w.vandaag)
+    )
+
+
+def zie_af_van_horen(w: Werkeenheid, kenmerk: str, grond: AfzienHoren) -> Klacht:
+    return _stap(w, kenmerk, "afzien-horen", lambda k: procedure.zie_af_van_horen(k, grond))
+
+
+def wijs_toe(w: Werkeenheid, kenmerk: str, behandelaar: str) -> Klacht:
+    return _stap(w, kenmerk, "wijs-toe", lambda k: procedure.wijs_toe(k, behandelaar))
+
+
+def verdaag(
+    w: Werkeenheid,
+    kenmerk: str,
+    *,
+    weken: int,
+    reden: str,
+    datum: date | None,
+    instemming: date | None,
+) -> Klacht:
+    def doe(k: Klacht) -> dict[str, Any]:
+        v = procedure.verdaag(
+            k,
+            datum=datum or w.vandaag,
+            weken=weken,
+            reden=reden,
+            instemming=instemming,
+            vandaag=w.vandaag,
+        )
+        return {
+            "verdaging_weken": v.weken,
+            "reden": v.reden,
+            "instemming_klager": v.instemming_klager.isoformat() if v.instemming_klager else None,
+        }
+
+    return _stap(w, kenmerk, "verdaag", doe)
+
+
+def sluit(w: Werkeenheid, kenmerk: str, afhandeling: procedure.Afhandeling) -> Klacht:
+    return _stap(w, kenmerk, "sluit", lambda k: procedure.sluit(k, afhandeling, w.vandaag))
+
+
+def heropen(w: Werkeenheid, kenmerk: str, reden: str, datum: date | None) -> Klacht:
+    return _stap(
+        w, kenmerk, "heropen", lambda k: procedure.heropen(k, datum or w.vandaag, reden, w.vandaag)
+    )
+
+
+def meld_ombudsman(w: Werkeenheid, kenmerk: str, datum: date | None) -> Klacht:
+    return _stap(
+        w,
+        kenmerk,
+        "ombudsman",
+        lambda k: procedure.meld_ombudsman(k, datum or w.vandaag, w.vandaag),
+    )
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def te_laat(k: Klacht, vandaag: date) -> bool:
+    """Past the afhandeltermijn: still open after it, or closed after it."""
+    if k.status is Status.OPEN:
+        return k.uiterste_datum < vandaag
+    return k.binnen_termijn is False
+
+
+def lijstregel(k: Klacht, vandaag: date) -> dict[str, Any]:
+    """One complaint in ``klacht lijst --json`` (documented in the README)."""
+    return {
+        "kenmerk": k.kenmerk,
+        "ontvangen": k.ontvangen.isoformat(),
+        "kanaal": k.kanaal.value,
+        "categorie": k.categorie.value,
+        "wijk": k.wijk.value if k.wijk else None,
+        "aanbieder": k.aanbieder,
+        "regime": k.regime.value,
+        "status": k.status.value,
+        "uiterste_datum": k.uiterste_datum.isoformat(),
+        "uitkomst": k.uitkomst.value if k.uitkomst else None,
+        "afgehandeld": k.afgehandeld.isoformat() if k.afgehandeld else None,
+        "te_laat": te_laat(k, vandaag),
+    }
+
+
+def lijst(
+    w: Werkeenheid,
+    *,
+    jaar: int | None = None,
+    status: StatusFilter | None = None,
+    limiet: int | None = None,
+) -> Iterator[Klacht]:
+    """Complaints in kenmerk order, streamed (filters run in SQL)."""
+    q = select(Klacht).order_by(Klacht.jaar, Klacht.volgnummer)
+    if jaar is not None:
+        q = q.where(Klacht.jaar == jaar)
+    if status is StatusFilter.OPEN:
+        q = q.where(Klacht.status == Status.OPEN)
+    elif status is StatusFilter.GESLOTEN:
+        q = q.where(Klacht.status == Status.GESLOTEN)
+    elif status is StatusFilter.TE_LAAT:
+        q = q.where(
+            or_(
+                (Klacht.status == Status.OPEN) & (Klacht.uiterste_datum < w.vandaag),
+                Klacht.binnen_termijn.is_(False),
+            )
+        )
+    if limiet is not None:
+        q = q.limit(limiet)
+    yield from w.sessie.execute(q.execution_options(yield_per=1000)).scalars()
+
+
+def toon(w: Werkeenheid, kenmerk: str, *, met_klager: bool = False) -> dict[str, Any]:
+    """Everything about one complaint (``klacht toon --json``), with history and deadlines."""
+    k = laad(w, kenmerk)
+    d: dict[str, Any] = {
+        **lijstregel(k, w.vandaag),
+        "gedraging": k.gedraging.isoformat() if k.gedraging else None,
+        "omschrijving": k.omschrijving,
+        "beklaagde": k.beklaagde,
+        "beklaagde_soort": k.beklaagde_soort.value if k.beklaagde_soort else None,
+        "team": k.team,
+        "adviescommissie": k.adviescommissie,
+        "schriftelijk": k.schriftelijk,
+        "behandelaar": k.behandelaar,
+        "bevestigd": _iso(k.bevestigd),
+        "afschrift": _iso(k.afschrift),
+        "gehoord": _iso(k.gehoord),
+        "hoorverslag": k.hoorverslag,
+        "afzien_horen": (
+            {
+                "grond": k.afzien_horen.value,
+                "omschrijving": AFZIEN_HOREN_OMSCHRIJVING[k.afzien_horen],
+            }
+            if k.afzien_horen
+            else None
+        ),
+        "verdagingen": [
+            {
+                "datum": v.datum.isoformat(),
+                "weken": v.weken,
+                "reden": v.reden,
+                "instemming_klager": _iso(v.instemming_klager),
+            }
+            for v in k.verdagingen
+        ],
+        "afhandeling": _afhandeling(k),
+        "termijnen": {
+            "afhandeling": k.uiterste_datum.isoformat(),
+            "melding_9_8": termijn_9_8(k.ontvangen).isoformat(),
+            "ombudsman_tot": _iso(ombudsmanvenster(k.afgehandeld)) if k.afgehandeld else None,
+            "bewaren_tot": _iso(k.bewaren_tot),
+        },
+        "waarschuwingen": waarschuwingen_bij(k),
+        "geschiedenis": [
+            {
+                "volgnummer": g.volgnummer,
+                "tijdstip": g.tijdstip.isoformat(timespec="seconds"),
+                "door": g.door,
+                "actie": g.actie,
+            }
+            for g in geschiedenis(w.sessie, ONDERWERP, k.kenmerk)
+        ],
+    }
+    if met_klager:
+        d["klager"] = (
+            {
+                "naam": k.klager.naam,
+                "contact": k.klager.contact,
+                "gepseudonimiseerd": _iso(k.klager.gepseudonimiseerd),
+            }
+            if k.klager
+            else None
+        )
+    return d
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _afhandeling(k: Klacht) -> dict[str, Any] | None:
+    if k.uitkomst is None:
+        return None
+    velden: dict[str, Any] = {
+        "uitkomst": k.uitkomst.value,
+        "datum": _iso(k.afgehandeld),
+        "binnen_termijn": k.binnen_termijn,
+        "bevindingen": k.bevindingen,
+        "conclusies": k.conclusies,
+        "tevredenheid": k.tevredenheid,
+        "doorgestuurd_naar": k.doorgestuurd_naar,
+        "bestemming_soort": k.bestemming_soort.value if k.bestemming_soort else None,
+        "klager_geinformeerd": _iso(k.klager_geinformeerd),
+        "wijze_intrekking": k.wijze_intrekking,
+        "reden_niet_ontvankelijk": k.reden_niet_ontvankelijk,
+        "grond_9_8": (
+            {"grond": k.grond_9_8.value, "omschrijving": GROND_98_OMSCHRIJVING[k.grond_9_8]}
+            if k.grond_9_8
+            else None
+        ),
+        "ombudsman": _iso(k.ombudsman),
+    }
+    return {sleutel: waarde for sleutel, waarde in velden.items() if waarde is not None}
+
+
+@dataclass(frozen=True)
+class Termijn:
+    kenmerk: str
+    soort: str
+    uiterlijk: date
+    dagen: int
+    omschrijving: str
+
+    def als_dict(self) -> dict[str, Any]:
+        return {
+            "kenmerk": self.kenmerk,
+            "soort": self.soort,
+            "uiterlijk": self.uiterlijk.isoformat(),
+            "dagen_resterend": self.dagen,
+            "verlopen": self.dagen < 0,
+            "omschrijving": self.omschrijving,
+        }
+
+
+def termijnen(w: Werkeenheid, *, binnen: int) -> list[Termijn]:
+    """Deadlines of open complaints that end within ``binnen`` days, or have passed."""
+    grens = w.vandaag + timedelta(days=binnen)
+    uit: list[Termijn] = []
+    # The 9:8 notice (4 weeks) always ends before the afhandeltermijn (6+ weeks),
+    # so every open complaint with a 9:8 deadline in range is found by this range too.
+    vroegste_ontvangst = w.vandaag - timedelta(weeks=5)
+    q = (
+        select(Klacht)
+        .where(
+            Klacht.status == Status.OPEN,
+            or_(Klacht.uiterste_datum <= grens, Klacht.ontvangen >= vroegste_ontvangst),
+        )
+        .order_by(Klacht.uiterste_datum, Klacht.jaar, Klacht.volgnummer)
+    )
+    for k in w.sessie.execute(q.execution_options(yield_per=1000)).scalars():
+        if k.uiterste_datum <= grens:
+            uit.append(
+                Termijn(
+                    k.kenmerk,
+                    "afhandeling",
+                    k.uiterste_datum,
+                    (k.uiterste_datum - w.vandaag).days,
+                    "afhandeltermijn (Awb 9:11)" + (" na verdaging" if k.verdagingen else ""),
+                )
+            )
+        t98 = termijn_9_8(k.ontvangen)
+        if w.vandaag <= t98 <= grens and gedraging_te_oud(k.gedraging, k.ontvangen):
+            uit.append(
+                Termijn(
+                    k.kenmerk,
+                    "melding-9:8",
+                    t98,
+                    (t98 - w.vandaag).days,
+                    "mededeling niet-in-behandeling (Awb 9:8 lid 3); gedraging ouder dan een jaar",
+                )
+            )
+    uit.sort(key=lambda t: (t.uiterlijk, t.kenmerk))
+    return uit
+
+
+# -- retention -------------------------------------------------------------------
+
+
+def opschonen(w: Werkeenheid, *, uitvoeren: bool) -> list[tuple[str, date]]:
+    """Pseudonymise the klager's data of complaints past their retention term."""
+    q = (
+        select(Klacht, Klager)
+        .join(Klager, Klager.klacht_id == Klacht.id)
+        .where(
+            Klacht.bewaren_tot.is_not(None),
+            Klacht.bewaren_tot < w.vandaag,
+            Klager.gepseudonimiseerd.is_(None),
+        )
+        .order_by(Klacht.jaar, Klacht.volgnummer)
+    )
+    gevonden: list[tuple[str, date]] = []
+    for k, klager in w.sessie.execute(q).all():
+        assert k.bewaren_tot is not None
+        gevonden.append((k.kenmerk, k.bewaren_tot))
+        if uitvoeren:
+            klager.naam = None
+            klager.contact = None
+            klager.gepseudonimiseerd = w.vandaag
+            w.audit.leg_vast(
+                ONDERWERP,
+                k.kenmerk,
+                "pseudonimiseer",
+                na={
+                    "klagergegevens": "verwijderd",
+                    "bewaren_tot": k.bewaren_tot.isoformat(),
+                    "grond": "bewaartermijn verstreken (Selectielijst gemeenten, procestype 13)",
+                },
+            )
+    w.sessie.flush()
+    return gevonden

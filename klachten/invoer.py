@@ -1,0 +1,169 @@
+"""Turning what users type (CLI options, CSV cells) into checked values.
+
+Every function raises ``OngeldigeKlacht`` with a message that names the field,
+the value, and what is allowed; the CLI and the CSV importer share them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from klachten.fouten import OngeldigeKlacht
+from klachten.waarden import (
+    BeklaagdeSoort,
+    Categorie,
+    Kanaal,
+    Regime,
+    Wijk,
+    keuzes,
+)
+from kwaliteit.fouten import InvoerFout
+from kwaliteit.tijd import parse_datum
+
+KENMERK = re.compile(r"^K-(\d{4})-(\d{4,})$")
+
+E = TypeVar("E", bound=StrEnum)
+
+MAX_LENGTE = {
+    "beklaagde": 200,
+    "team": 200,
+    "aanbieder": 200,
+    "klager_naam": 200,
+    "klager_contact": 300,
+    "behandelaar": 200,
+    "naar": 200,
+    "wijze": 200,
+}
+MAX_OMSCHRIJVING = 20_000
+
+
+def keuze(soort: type[E], tekst: str, veld: str) -> E:
+    """One value of a vocabulary, matched without regard to case or spaces."""
+    gezocht = " ".join(tekst.split()).casefold()
+    for lid in soort:
+        if lid.value.casefold() == gezocht:
+            return lid
+    raise OngeldigeKlacht(f"{veld}: '{tekst}' is niet toegestaan; kies {keuzes(soort)}.")
+
+
+def datum(tekst: str, veld: str) -> date:
+    try:
+        return parse_datum(tekst, veld)
+    except InvoerFout as e:
+        raise OngeldigeKlacht(e.melding) from None
+
+
+def tekst(waarde: str | None, veld: str, *, verplicht: bool = False) -> str | None:
+    schoon = waarde.strip() if waarde else ""
+    if not schoon:
+        if verplicht:
+            raise OngeldigeKlacht(f"{veld} is verplicht en mag niet leeg zijn.")
+        return None
+    grens = MAX_LENGTE.get(veld, MAX_OMSCHRIJVING)
+    if len(schoon) > grens:
+        raise OngeldigeKlacht(
+            f"{veld} is {len(schoon)} tekens lang; ten hoogste {grens} is toegestaan."
+        )
+    return schoon
+
+
+def kenmerk(tekst: str) -> str:
+    """Normalise a kenmerk (``k-2023-1`` → ``K-2023-0001``) or refuse it."""
+    waarde = tekst.strip().upper()
+    m = KENMERK.match(waarde)
+    if not m:
+        kort = re.match(r"^K-(\d{4})-(\d{1,3})$", waarde)
+        if kort:
+            return f"K-{kort.group(1)}-{int(kort.group(2)):04d}"
+        raise OngeldigeKlacht(
+            f"'{tekst}' is geen kenmerk; een kenmerk ziet eruit als K-2023-0001 (jaar en volgnummer)."
+        )
+    return waarde
+
+
+def maak_kenmerk(jaar: int, volgnummer: int) -> str:
+    return f"K-{jaar}-{volgnummer:04d}"
+
+
+@dataclass(frozen=True)
+class NieuweKlacht:
+    """The registration fields of a complaint, already checked one by one."""
+
+    ontvangen: date
+    kanaal: Kanaal
+    omschrijving: str
+    gedraging: date | None = None
+    beklaagde: str | None = None
+    beklaagde_soort: BeklaagdeSoort | None = None
+    wijk: Wijk | None = None
+    team: str | None = None
+    aanbieder: str | None = None
+    regime: Regime = Regime.AWB
+    categorie: Categorie = Categorie.OVERIG
+    adviescommissie: bool = False
+    klager_naam: str | None = None
+    klager_contact: str | None = None
+
+
+def nieuwe_klacht(
+    *,
+    ontvangen: str,
+    kanaal: str,
+    omschrijving: str,
+    gedraging: str | None = None,
+    beklaagde: str | None = None,
+    beklaagde_soort: str | None = None,
+    wijk: str | None = None,
+    team: str | None = None,
+    aanbieder: str | None = None,
+    regime: str | None = None,
+    categorie: str | None = None,
+    adviescommissie: bool = False,
+    klager_naam: str | None = None,
+    klager_contact: str | None = None,
+) -> NieuweKlacht:
+    """Check every field; raise one ``OngeldigeKlacht`` listing all that is wrong."""
+    fouten: list[str] = []
+    waarden: dict[str, object] = {}
+
+    def probeer(veld: str, functie: Callable[[], object]) -> None:
+        try:
+            waarden[veld] = functie()
+        except OngeldigeKlacht as e:
+            fouten.append(e.melding)
+
+    probeer("ontvangen", lambda: datum(ontvangen, "ontvangen"))
+    probeer("kanaal", lambda: keuze(Kanaal, kanaal, "kanaal"))
+    probeer("omschrijving", lambda: tekst(omschrijving, "omschrijving", verplicht=True))
+    probeer("gedraging", lambda: _of_geen(gedraging, lambda t: datum(t, "gedraging")))
+    probeer("beklaagde", lambda: tekst(beklaagde, "beklaagde"))
+    probeer(
+        "beklaagde_soort",
+        lambda: _of_geen(beklaagde_soort, lambda t: keuze(BeklaagdeSoort, t, "beklaagde-soort")),
+    )
+    probeer("wijk", lambda: _of_geen(wijk, lambda t: keuze(Wijk, t, "wijk")))
+    probeer("team", lambda: tekst(team, "team"))
+    probeer("aanbieder", lambda: tekst(aanbieder, "aanbieder"))
+    probeer("regime", lambda: _of_geen(regime, lambda t: keuze(Regime, t, "regime")) or Regime.AWB)
+    probeer(
+        "categorie",
+        lambda: _of_geen(categorie, lambda t: keuze(Categorie, t, "categorie")) or Categorie.OVERIG,
+    )
+    probeer("klager_naam", lambda: tekst(klager_naam, "klager_naam"))
+    probeer("klager_contact", lambda: tekst(klager_contact, "klager_contact"))
+    if fouten:
+        raise OngeldigeKlacht(fouten[0], details=fouten)
+    return NieuweKlacht(adviescommissie=adviescommissie, **waarden)  # type: ignore[arg-type]
+
+
+T = TypeVar("T")
+
+
+def _of_geen(waarde: str | None, maak: Callable[[str], T]) -> T | None:
+    """Parse an optional field: empty means absent."""
+    return maak(waarde) if waarde and waarde.strip() else None

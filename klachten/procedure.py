@@ -1,0 +1,451 @@
+"""The Awb hoofdstuk 9 procedure as rules on a ``Klacht``.
+
+Each step checks that it is possible in the complaint's current state, changes
+the complaint, and returns what it recorded (for the audit trail). A step that
+is not possible raises ``OngeldigeStap`` and changes nothing.
+
+    registreer ─> [bevestig 9:6] [afschrift 9:9] [hoor | afzien 9:10]
+               [wijs-toe 9:7] [verdaag 9:11] ─> sluit (uitkomst) ─> [heropen]
+
+Written complaints follow the formal procedure (9:4): an oordeel (gegrond,
+deels-gegrond, ongegrond, geen-oordeel) needs an ontvangstbevestiging, an
+afschrift aan de beklaagde, a hearing (or a 9:10 ground to forgo it) and an
+independent behandelaar. Oral complaints are registered and handled too, but
+these steps are not demanded of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from klachten.fouten import OngeldigeKlacht, OngeldigeStap
+from klachten.modellen import Klacht, Verdaging
+from klachten.termijnen import (
+    MAX_UITSTEL_WEKEN,
+    MAX_VERDAGING_WEKEN,
+    afhandeltermijn,
+    bewaartermijn,
+    gedraging_te_oud,
+    termijn_9_8,
+)
+from klachten.waarden import (
+    AfzienHoren,
+    BeklaagdeSoort,
+    Bestemmingssoort,
+    Grond98,
+    Status,
+    Uitkomst,
+)
+from kwaliteit.tijd import nl_datum
+
+# Fields an outcome may carry; everything else must stay empty for it.
+_UITKOMSTVELDEN: dict[Uitkomst, frozenset[str]] = {
+    **{
+        u: frozenset({"bevindingen", "conclusies", "behandelaar"})
+        for u in (
+            Uitkomst.GEGROND,
+            Uitkomst.DEELS_GEGROND,
+            Uitkomst.ONGEGROND,
+            Uitkomst.GEEN_OORDEEL,
+        )
+    },
+    Uitkomst.INFORMEEL_OPGELOST: frozenset({"tevredenheid", "behandelaar"}),
+    Uitkomst.DOORGESTUURD: frozenset({"naar", "bestemming_soort", "klager_geinformeerd"}),
+    Uitkomst.INGETROKKEN: frozenset({"wijze"}),
+    Uitkomst.NIET_ONTVANKELIJK: frozenset({"reden"}),
+    Uitkomst.NIET_IN_BEHANDELING: frozenset({"grond", "behandelaar"}),
+}
+
+_OPTIE = {
+    "bevindingen": "--bevindingen",
+    "conclusies": "--conclusies",
+    "behandelaar": "--behandelaar",
+    "tevredenheid": "--tevredenheid",
+    "naar": "--naar",
+    "bestemming_soort": "--naar-soort",
+    "klager_geinformeerd": "--klager-geinformeerd",
+    "wijze": "--wijze",
+    "reden": "--reden",
+    "grond": "--grond",
+}
+
+
+@dataclass(frozen=True)
+class Afhandeling:
+    """What ``sluit`` needs: the outcome, its date, and the fields that outcome demands."""
+
+    uitkomst: Uitkomst
+    datum: date
+    behandelaar: str | None = None
+    bevindingen: str | None = None
+    conclusies: str | None = None
+    tevredenheid: str | None = None
+    naar: str | None = None
+    bestemming_soort: Bestemmingssoort | None = None
+    klager_geinformeerd: date | None = None
+    wijze: str | None = None
+    reden: str | None = None
+    grond: Grond98 | None = None
+
+    def ingevuld(self) -> set[str]:
+        return {veld for veld in _OPTIE if getattr(self, veld) not in (None, "")}
+
+
+def momentopname(k: Klacht) -> dict[str, Any]:
+    """The complaint's state without personal data, for the audit trail."""
+    return {
+        "kenmerk": k.kenmerk,
+        "status": k.status.value,
+        "ontvangen": k.ontvangen.isoformat(),
+        "kanaal": k.kanaal.value,
+        "gedraging": k.gedraging.isoformat() if k.gedraging else None,
+        "beklaagde": k.beklaagde,
+        "beklaagde_soort": k.beklaagde_soort.value if k.beklaagde_soort else None,
+        "wijk": k.wijk.value if k.wijk else None,
+        "team": k.team,
+        "aanbieder": k.aanbieder,
+        "regime": k.regime.value,
+        "categorie": k.categorie.value,
+        "adviescommissie": k.adviescommissie,
+        "uiterste_datum": k.uiterste_datum.isoformat(),
+        "behandelaar": k.behandelaar,
+        "uitkomst": k.uitkomst.value if k.uitkomst else None,
+        "afgehandeld": k.afgehandeld.isoformat() if k.afgehandeld else None,
+        "grond_9_8": k.grond_9_8.value if k.grond_9_8 else None,
+        "doorgestuurd_naar": k.doorgestuurd_naar,
+        "bewaren_tot": k.bewaren_tot.isoformat() if k.bewaren_tot else None,
+    }
+
+
+# -- shared checks -----------------------------------------------------------
+
+
+def _moet_open(k: Klacht, stap: str) -> None:
+    if k.status is Status.GESLOTEN:
+        raise OngeldigeStap(
+            f"{k.kenmerk} is al gesloten op {nl_datum(k.afgehandeld)} (uitkomst "
+            f"{k.uitkomst}); {stap} kan alleen bij een open klacht. Heropen haar eerst met "
+            f"'kwaliteit klacht heropen {k.kenmerk} --reden ...'."
+        )
+
+
+def controleer_datum(k: Klacht, datum: date, vandaag: date, wat: str) -> None:
+    """A step's date lies between the receipt and today."""
+    if datum > vandaag:
+        raise OngeldigeStap(
+            f"De datum van {wat} ({nl_datum(datum)}) ligt in de toekomst; "
+            f"gebruik een datum tot en met vandaag ({nl_datum(vandaag)})."
+        )
+    if datum < k.ontvangen:
+        raise OngeldigeStap(
+            f"De datum van {wat} ({nl_datum(datum)}) ligt voor de ontvangst van {k.kenmerk} "
+            f"({nl_datum(k.ontvangen)}); gebruik een datum op of na de ontvangst."
+        )
+
+
+def _normaal(naam: str) -> str:
+    return " ".join(naam.casefold().split())
+
+
+def controleer_onafhankelijkheid(k: Klacht, behandelaar: str) -> None:
+    """Awb 9:7: the behandelaar was not involved in the conduct complained about."""
+    if not behandelaar.strip():
+        raise OngeldigeStap("De naam van de behandelaar is leeg.")
+    if (
+        k.beklaagde
+        and k.beklaagde_soort is not BeklaagdeSoort.ORGANISATIE
+        and _normaal(k.beklaagde) == _normaal(behandelaar)
+    ):
+        raise OngeldigeStap(
+            f"{behandelaar} is de beklaagde van {k.kenmerk} en mag de klacht niet behandelen "
+            "(Awb 9:7: de behandelaar was niet bij de gedraging betrokken). "
+            "Wijs een andere behandelaar aan."
+        )
+
+
+def _laatste_stap(k: Klacht) -> date:
+    data = [k.ontvangen, *(d for d in (k.bevestigd, k.afschrift, k.gehoord) if d)]
+    data += [v.datum for v in k.verdagingen]
+    return max(data)
+
+
+def herbereken_termijn(k: Klacht) -> None:
+    k.uiterste_datum = afhandeltermijn(
+        k.ontvangen, adviescommissie=k.adviescommissie, verdaagd_weken=k.verdaagd_weken
+    )
+
+
+# -- the steps ---------------------------------------------------------------
+
+
+def bevestig(k: Klacht, datum: date, vandaag: date) -> dict[str, Any]:
+    """Awb 9:6: the written ontvangstbevestiging."""
+    _moet_open(k, "een ontvangstbevestiging")
+    if k.bevestigd:
+        raise OngeldigeStap(
+            f"De ontvangst van {k.kenmerk} is al bevestigd op {nl_datum(k.bevestigd)}."
+        )
+    controleer_datum(k, datum, vandaag, "de ontvangstbevestiging")
+    k.bevestigd = datum
+    return {"bevestigd": datum.isoformat()}
+
+
+def stuur_afschrift(k: Klacht, datum: date, vandaag: date) -> dict[str, Any]:
+    """Awb 9:9: a copy of the complaint to the beklaagde."""
+    _moet_open(k, "een afschrift aan de beklaagde")
+    if k.afschrift:
+        raise OngeldigeStap(
+            f"Het afschrift van {k.kenmerk} is al op {nl_datum(k.afschrift)} aan de beklaagde gestuurd."
+        )
+    controleer_datum(k, datum, vandaag, "het afschrift")
+    k.afschrift = datum
+    return {"afschrift": datum.isoformat()}
+
+
+def hoor(k: Klacht, datum: date, verslag: str, vandaag: date) -> dict[str, Any]:
+    """Awb 9:10: the klager (and beklaagde) heard, with a verslag."""
+    _moet_open(k, "horen")
+    if not verslag.strip():
+        raise OngeldigeStap(
+            "Van het horen wordt een verslag gemaakt (Awb 9:10 lid 3); geef --verslag."
+        )
+    controleer_datum(k, datum, vandaag, "het horen")
+    k.gehoord = datum
+    k.hoorverslag = verslag.strip()
+    k.afzien_horen = None
+    return {"gehoord": datum.isoformat()}
+
+
+def zie_af_van_horen(k: Klacht, grond: AfzienHoren) -> dict[str, Any]:
+    """Awb 9:10 lid 2: not hearing the klager, on ground a, b or c."""
+    _moet_open(k, "afzien van horen")
+    if k.gehoord:
+        raise OngeldigeStap(f"De klager van {k.kenmerk} is al gehoord op {nl_datum(k.gehoord)}.")
+    k.afzien_horen = grond
+    return {"afzien_horen": grond.value}
+
+
+def wijs_toe(k: Klacht, behandelaar: str) -> dict[str, Any]:
+    """Name the behandelaar, who must be independent (Awb 9:7)."""
+    _moet_open(k, "een behandelaar aanwijzen")
+    controleer_onafhankelijkheid(k, behandelaar)
+    k.behandelaar = behandelaar.strip()
+    return {"behandelaar": k.behandelaar}
+
+
+def verdaag(
+    k: Klacht,
+    *,
+    datum: date,
+    weken: int,
+    reden: str,
+    instemming: date | None,
+    vandaag: date,
+) -> Verdaging:
+    """Awb 9:11: postpone by at most 4 weeks; further only with the klager's written consent."""
+    _moet_open(k, "verdagen")
+    controleer_datum(k, datum, vandaag, "de verdaging")
+    if not reden.strip():
+        raise OngeldigeStap("Een verdaging vraagt om een reden (Awb 9:11 lid 2); geef --reden.")
+    if weken < 1:
+        raise OngeldigeStap(
+            f"Verdagen kan met 1 tot en met {MAX_VERDAGING_WEKEN} weken, niet {weken}."
+        )
+    if not k.verdagingen:
+        if weken > MAX_VERDAGING_WEKEN:
+            raise OngeldigeStap(
+                f"Een verdaging is ten hoogste {MAX_VERDAGING_WEKEN} weken (Awb 9:11 lid 2), niet "
+                f"{weken}. Verder uitstel kan daarna alleen met schriftelijke instemming van de "
+                "klager (--instemming DATUM)."
+            )
+        if datum > k.uiterste_datum:
+            raise OngeldigeStap(
+                f"De afhandeltermijn van {k.kenmerk} liep af op {nl_datum(k.uiterste_datum)}; "
+                "verdagen kan alleen zolang de termijn loopt (Awb 9:11 lid 2)."
+            )
+    else:
+        if instemming is None:
+            raise OngeldigeStap(
+                f"{k.kenmerk} is al verdaagd; verder uitstel kan alleen met schriftelijke "
+                "instemming van de klager (Awb 9:11 lid 3). Geef de datum daarvan met --instemming."
+            )
+        if weken > MAX_UITSTEL_WEKEN:
+            raise OngeldigeStap(
+                f"Uitstel is ten hoogste {MAX_UITSTEL_WEKEN} weken per keer, niet {weken}."
+            )
+    if instemming is not None:
+        controleer_datum(k, instemming, vandaag, "de instemming van de klager")
+    verdaging = Verdaging(
+        datum=datum, weken=weken, reden=reden.strip(), instemming_klager=instemming
+    )
+    k.verdagingen.append(verdaging)
+    herbereken_termijn(k)
+    return verdaging
+
+
+def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
+    """Awb 9:12 (or 9:5, 9:8, 2:3, intrekking): close with an outcome and its fields."""
+    _moet_open(k, "sluiten")
+    controleer_datum(k, a.datum, vandaag, "de afhandeling")
+    laatste = _laatste_stap(k)
+    if a.datum < laatste:
+        raise OngeldigeStap(
+            f"De afhandeling ({nl_datum(a.datum)}) ligt voor de laatste stap van {k.kenmerk} "
+            f"({nl_datum(laatste)}); gebruik een datum op of na {nl_datum(laatste)}."
+        )
+    toegestaan = _UITKOMSTVELDEN[a.uitkomst]
+    te_veel = sorted(a.ingevuld() - toegestaan)
+    if te_veel:
+        opties = ", ".join(_OPTIE[v] for v in te_veel)
+        passend = ", ".join(_OPTIE[v] for v in sorted(toegestaan))
+        raise OngeldigeKlacht(
+            f"{opties} hoort niet bij uitkomst {a.uitkomst}; bij {a.uitkomst} horen: {passend}."
+        )
+    ontbreekt = _ontbrekend(k, a)
+    if ontbreekt:
+        raise OngeldigeStap(
+            f"{k.kenmerk} kan niet gesloten worden met uitkomst {a.uitkomst}: "
+            + "; ".join(ontbreekt)
+            + "."
+        )
+    behandelaar = (a.behandelaar or "").strip() or k.behandelaar
+    if behandelaar:
+        controleer_onafhankelijkheid(k, behandelaar)
+        k.behandelaar = behandelaar
+
+    k.status = Status.GESLOTEN
+    k.uitkomst = a.uitkomst
+    k.afgehandeld = a.datum
+    k.bevindingen = _tekst(a.bevindingen)
+    k.conclusies = _tekst(a.conclusies)
+    k.tevredenheid = _tekst(a.tevredenheid)
+    k.doorgestuurd_naar = _tekst(a.naar)
+    k.bestemming_soort = a.bestemming_soort
+    k.klager_geinformeerd = a.klager_geinformeerd
+    k.wijze_intrekking = _tekst(a.wijze)
+    k.reden_niet_ontvankelijk = _tekst(a.reden)
+    k.grond_9_8 = a.grond
+    if a.uitkomst is Uitkomst.INGETROKKEN:
+        k.binnen_termijn = None
+    elif a.uitkomst is Uitkomst.NIET_IN_BEHANDELING:
+        k.binnen_termijn = a.datum <= termijn_9_8(k.ontvangen)
+    else:
+        k.binnen_termijn = a.datum <= k.uiterste_datum
+    k.bewaren_tot = bewaartermijn(a.uitkomst, a.datum, ombudsman=k.ombudsman is not None)
+    return momentopname(k)
+
+
+def _tekst(waarde: str | None) -> str | None:
+    return waarde.strip() if waarde and waarde.strip() else None
+
+
+def _ontbrekend(k: Klacht, a: Afhandeling) -> list[str]:
+    """Everything the outcome needs that is not there, all at once."""
+    mist: list[str] = []
+    u = a.uitkomst
+    if u.is_oordeel:
+        if not _tekst(a.bevindingen):
+            mist.append("de bevindingen ontbreken (--bevindingen, Awb 9:12)")
+        if not _tekst(a.conclusies):
+            mist.append("de conclusies ontbreken (--conclusies, Awb 9:12)")
+        if k.schriftelijk:
+            if not k.bevestigd:
+                mist.append("de ontvangst is niet bevestigd (Awb 9:6: 'kwaliteit klacht bevestig')")
+            if not k.afschrift:
+                mist.append(
+                    "de beklaagde heeft geen afschrift gekregen (Awb 9:9: 'kwaliteit klacht afschrift')"
+                )
+            if not k.gehoord and not k.afzien_horen:
+                mist.append(
+                    "de klager is niet gehoord en er is geen grond om daarvan af te zien "
+                    "(Awb 9:10: 'kwaliteit klacht hoor')"
+                )
+            if not (_tekst(a.behandelaar) or k.behandelaar):
+                mist.append("er is geen behandelaar (Awb 9:7: --behandelaar)")
+    elif u is Uitkomst.INFORMEEL_OPGELOST:
+        if not _tekst(a.tevredenheid):
+            mist.append(
+                "leg vast hoe de tevredenheid van de klager is bevestigd (--tevredenheid, Awb 9:5)"
+            )
+    elif u is Uitkomst.DOORGESTUURD:
+        if not _tekst(a.naar):
+            mist.append("de ontvangende organisatie ontbreekt (--naar)")
+        if a.bestemming_soort is None:
+            mist.append(
+                "de soort ontvanger ontbreekt (--naar-soort bestuursorgaan, zorgaanbieder of anders)"
+            )
+        if a.klager_geinformeerd is None:
+            mist.append("de datum waarop de klager is ingelicht ontbreekt (--klager-geinformeerd)")
+    elif u is Uitkomst.INGETROKKEN:
+        if not _tekst(a.wijze):
+            mist.append("de wijze van intrekking ontbreekt (--wijze, bijvoorbeeld 'telefonisch')")
+    elif u is Uitkomst.NIET_ONTVANKELIJK:
+        if not _tekst(a.reden):
+            mist.append(
+                "de reden ontbreekt (--reden: welk vereiste van Awb 9:4 ontbreekt, of waarom de "
+                "klacht buiten de regeling valt)"
+            )
+    elif u is Uitkomst.NIET_IN_BEHANDELING:
+        if a.grond is None:
+            mist.append("de grond van Awb 9:8 ontbreekt (--grond 1a, 1b, 1c, 1d, 1e, 1f of 2)")
+        elif (
+            a.grond is Grond98.B and k.gedraging and not gedraging_te_oud(k.gedraging, k.ontvangen)
+        ):
+            mist.append(
+                f"grond 1b geldt niet: de gedraging ({nl_datum(k.gedraging)}) ligt niet meer dan een "
+                f"jaar voor de ontvangst ({nl_datum(k.ontvangen)})"
+            )
+    if a.klager_geinformeerd is not None and not (k.ontvangen <= a.klager_geinformeerd <= a.datum):
+        mist.append(
+            "de datum waarop de klager is ingelicht ligt niet tussen de ontvangst en de afhandeling"
+        )
+    return mist
+
+
+def heropen(k: Klacht, datum: date, reden: str, vandaag: date) -> dict[str, Any]:
+    """Reopen a closed complaint; the earlier outcome stays in the history."""
+    if k.status is not Status.GESLOTEN:
+        raise OngeldigeStap(f"{k.kenmerk} is open; alleen een gesloten klacht kan heropend worden.")
+    if not reden.strip():
+        raise OngeldigeStap("Heropenen vraagt om een reden; geef --reden.")
+    controleer_datum(k, datum, vandaag, "het heropenen")
+    if k.afgehandeld and datum < k.afgehandeld:
+        raise OngeldigeStap(
+            f"Heropenen ({nl_datum(datum)}) kan niet voor de afhandeling ({nl_datum(k.afgehandeld)})."
+        )
+    k.status = Status.OPEN
+    for veld in (
+        "uitkomst",
+        "afgehandeld",
+        "binnen_termijn",
+        "bevindingen",
+        "conclusies",
+        "tevredenheid",
+        "doorgestuurd_naar",
+        "bestemming_soort",
+        "klager_geinformeerd",
+        "wijze_intrekking",
+        "reden_niet_ontvankelijk",
+        "grond_9_8",
+        "bewaren_tot",
+    ):
+        setattr(k, veld, None)
+    return {"heropend": datum.isoformat(), "reden": reden.strip()}
+
+
+def meld_ombudsman(k: Klacht, datum: date, vandaag: date) -> dict[str, Any]:
+    """Record that the klager took the complaint to the ombudsman (kept 10 years)."""
+    if k.status is not Status.GESLOTEN or k.afgehandeld is None or k.uitkomst is None:
+        raise OngeldigeStap(
+            f"{k.kenmerk} is nog open; de ombudsman komt pas na de afhandeling in beeld (Awb 9:20)."
+        )
+    controleer_datum(k, datum, vandaag, "de melding bij de ombudsman")
+    if datum < k.afgehandeld:
+        raise OngeldigeStap(
+            f"De ombudsman ({nl_datum(datum)}) kan niet voor de afhandeling ({nl_datum(k.afgehandeld)})."
+        )
+    k.ombudsman = datum
+    k.bewaren_tot = bewaartermijn(k.uitkomst, k.afgehandeld, ombudsman=True)
+    return {"ombudsman": datum.isoformat(), "bewaren_tot": k.bewaren_tot.isoformat()}

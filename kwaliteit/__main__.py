@@ -1,0 +1,7 @@
+"""``python -m kwaliteit``."""
+
+from __future__ import annotations
+
+from kwaliteit.cli import main
+
+main()

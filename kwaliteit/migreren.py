@@ -1,0 +1,80 @@
+"""Alembic, driven from code so it works from an installed package too.
+
+Imported only by the commands that migrate: Alembic is too heavy for start-up.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kwaliteit.db import SCHEMA_HEAD, Database, _sqlite_bestand, beschrijf_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
+def alembic_config(db: Database) -> Config:
+    """An Alembic Config pointing at the packaged ``migrations`` folder."""
+    from alembic.config import Config
+
+    import migrations
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+def _uitvoeren(db: Database, handeling: str, revisie: str) -> None:
+    from alembic import command
+
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, handeling)(cfg, revisie)
+
+
+def upgrade(db: Database, revisie: str = "head") -> None:
+    _uitvoeren(db, "upgrade", revisie)
+
+
+def downgrade(db: Database, revisie: str = "base") -> None:
+    _uitvoeren(db, "downgrade", revisie)
+
+
+def reservekopie(db: Database, huidige: str | None) -> Path | None:
+    """Copy a SQLite database before it is upgraded (online backup API)."""
+    bestand = _sqlite_bestand(db.url)
+    if bestand is None or not bestand.exists():
+        return None
+    stempel = datetime.now().strftime("%Y%m%d-%H%M%S")
+    doel = bestand.with_name(f"{bestand.name}.voor-{huidige or 'leeg'}-{stempel}.bak")
+    tijdelijk = doel.with_name(doel.name + ".tmp")
+    bron = sqlite3.connect(bestand)
+    try:
+        kopie = sqlite3.connect(tijdelijk)
+        try:
+            bron.backup(kopie)
+        finally:
+            kopie.close()
+    finally:
+        bron.close()
+    tijdelijk.replace(doel)
+    return doel
+
+
+def werk_bij(db: Database) -> tuple[str | None, str, Path | None]:
+    """Bring the database to the newest schema; returns (from, to, backup)."""
+    huidige = db.huidige_revisie()
+    if huidige == SCHEMA_HEAD:
+        return huidige, SCHEMA_HEAD, None
+    kopie = reservekopie(db, huidige) if db.is_sqlite and huidige is not None else None
+    upgrade(db)
+    return huidige, SCHEMA_HEAD, kopie
+
+
+def beschrijving(db: Database) -> str:
+    return beschrijf_url(db.url)

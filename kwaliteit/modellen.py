@@ -1,0 +1,14 @@
+"""Every model module, imported together so the metadata is complete."""
+
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+
+
+def metadata() -> MetaData:
+    """The metadata of all packages (for Alembic and the schema tests)."""
+    import klachten.modellen  # noqa: F401
+    import kwaliteit.audit  # noqa: F401
+    from kwaliteit.db import Base
+
+    return Base.metadata

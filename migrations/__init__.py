@@ -1,0 +1,1 @@
+"""Alembic migrations of the kwaliteit schema (shipped inside the package)."""
