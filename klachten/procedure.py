@@ -306,9 +306,8 @@ def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
     ontbreekt = _ontbrekend(k, a)
     if ontbreekt:
         raise OngeldigeStap(
-            f"{k.kenmerk} kan niet gesloten worden met uitkomst {a.uitkomst}: "
-            + "; ".join(ontbreekt)
-            + "."
+            f"{k.kenmerk} kan niet gesloten worden met uitkomst {a.uitkomst}; nog nodig:",
+            details=ontbreekt,
         )
     behandelaar = (a.behandelaar or "").strip() or k.behandelaar
     if behandelaar:

@@ -1,0 +1,365 @@
+"""CSV import and export of the register.
+
+Two dialects, both read automatically and both written on request:
+- ``excel``: as Dutch Excel writes it: semicolons, UTF-8 with BOM (or
+  Windows-1252 when reading), dates dd-mm-jjjj;
+- ``csv``: commas, UTF-8, ISO dates (jjjj-mm-dd).
+
+Import is all or nothing: every row is checked first, every bad row is
+reported with its line number and field, and only a clean file is written.
+Export never contains the klager's personal data.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from klachten import diensten, procedure
+from klachten.fouten import OngeldigeKlacht
+from klachten.invoer import KENMERK, NieuweKlacht, maak_kenmerk, nieuwe_klacht
+from klachten.modellen import Klacht, Klager, Verdaging
+from kwaliteit.eenheid import Werkeenheid
+from kwaliteit.fouten import InvoerFout
+from kwaliteit.tijd import nl_datum
+
+REGISTRATIEKOLOMMEN = (
+    "kenmerk",
+    "ontvangen",
+    "kanaal",
+    "gedraging",
+    "omschrijving",
+    "beklaagde",
+    "beklaagde_soort",
+    "wijk",
+    "team",
+    "aanbieder",
+    "regime",
+    "categorie",
+    "adviescommissie",
+    "klager_naam",
+    "klager_contact",
+)
+VERPLICHT = ("ontvangen", "kanaal", "omschrijving")
+
+EXPORTKOLOMMEN = (
+    "kenmerk",
+    "ontvangen",
+    "kanaal",
+    "gedraging",
+    "omschrijving",
+    "beklaagde",
+    "beklaagde_soort",
+    "wijk",
+    "team",
+    "aanbieder",
+    "regime",
+    "categorie",
+    "adviescommissie",
+    "status",
+    "uiterste_datum",
+    "behandelaar",
+    "bevestigd",
+    "afschrift",
+    "gehoord",
+    "afzien_horen",
+    "verdaagd_weken",
+    "uitkomst",
+    "afgehandeld",
+    "binnen_termijn",
+    "doorgestuurd_naar",
+    "bestemming_soort",
+    "grond_9_8",
+    "bewaren_tot",
+)
+# Columns an export has that an import does not take (the state of the procedure
+# is built by its steps, not typed in); an import skips them with a note.
+ALLEEN_EXPORT = frozenset(EXPORTKOLOMMEN) - frozenset(REGISTRATIEKOLOMMEN)
+
+FORMATEN = ("excel", "csv")
+MAX_MELDINGEN = 200
+_FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+_JA = {"ja", "j", "true", "waar", "1", "yes", "y", "x"}
+_NEE = {"nee", "n", "false", "onwaar", "0", "no", ""}
+
+
+@dataclass
+class Importresultaat:
+    kenmerken: list[str] = field(default_factory=list)
+    meldingen: list[str] = field(default_factory=list)
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def lees_tekst(pad: Path) -> str:
+    """The file's text: UTF-8 (with or without BOM), else Windows-1252."""
+    try:
+        ruw = pad.read_bytes()
+    except FileNotFoundError:
+        raise InvoerFout(f"Het bestand {pad} bestaat niet.") from None
+    except IsADirectoryError:
+        raise InvoerFout(f"{pad} is een map, geen bestand.") from None
+    except OSError as e:
+        raise InvoerFout(f"Het bestand {pad} is niet te lezen: {e.strerror}.") from None
+    if ruw.startswith(b"\xef\xbb\xbf"):
+        return ruw[3:].decode("utf-8", errors="strict")
+    try:
+        return ruw.decode("utf-8")
+    except UnicodeDecodeError:
+        return ruw.decode("cp1252", errors="replace")
+
+
+def _scheidingsteken(kopregel: str) -> str:
+    return ";" if kopregel.count(";") >= kopregel.count(",") and ";" in kopregel else ","
+
+
+def _kolomnaam(kop: str) -> str:
+    return "_".join(kop.strip().strip("\ufeff").lower().replace("-", " ").split())
+
+
+def _cel(waarde: str | None) -> str:
+    tekst = (waarde or "").strip()
+    # Undo the protection against formula injection that an export adds.
+    if len(tekst) > 1 and tekst[0] == "'" and tekst[1] in _FORMULETEKENS:
+        return tekst[1:]
+    return tekst
+
+
+def _ja_nee(waarde: str, regel: int) -> bool:
+    w = waarde.strip().lower()
+    if w in _JA:
+        return True
+    if w in _NEE:
+        return False
+    raise OngeldigeKlacht(f"adviescommissie: '{waarde}' is geen ja of nee.")
+
+
+def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
+    """Check every row, then register them all in one transaction (or none)."""
+    tekst = lees_tekst(pad)
+    regels = tekst.splitlines()
+    if not any(r.strip() for r in regels):
+        raise InvoerFout(
+            f"{pad} is leeg; verwacht een kopregel met minstens {', '.join(VERPLICHT)}."
+        )
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=_scheidingsteken(regels[0]))
+    kop = [_kolomnaam(k) for k in next(lezer)]
+    resultaat = Importresultaat()
+
+    onbekend = [k for k in kop if k and k not in REGISTRATIEKOLOMMEN and k not in ALLEEN_EXPORT]
+    ontbreekt = [k for k in VERPLICHT if k not in kop]
+    dubbel = sorted({k for k in kop if k and kop.count(k) > 1})
+    if onbekend or ontbreekt or dubbel:
+        details = []
+        if onbekend:
+            details.append(
+                f"onbekende kolom(men): {', '.join(onbekend)}; toegestaan: {', '.join(REGISTRATIEKOLOMMEN)}"
+            )
+        if ontbreekt:
+            details.append(f"verplichte kolom(men) ontbreken: {', '.join(ontbreekt)}")
+        if dubbel:
+            details.append(f"dubbele kolom(men): {', '.join(dubbel)}")
+        raise OngeldigeKlacht(
+            f"De kopregel van {pad} klopt niet; er is niets geïmporteerd.", details=details
+        )
+    overgeslagen = [k for k in kop if k in ALLEEN_EXPORT]
+    if overgeslagen:
+        resultaat.meldingen.append(
+            f"kolommen uit een export genegeerd: {', '.join(overgeslagen)} "
+            "(de procedure wordt met de stappen vastgelegd, niet geïmporteerd)"
+        )
+
+    fouten: list[str] = []
+    goed: list[tuple[int, NieuweKlacht, str | None]] = []
+    for rij in lezer:
+        regelnummer = lezer.line_num
+        if not any(c.strip() for c in rij):
+            continue
+        if len(rij) > len(kop):
+            fouten.append(
+                f"regel {regelnummer}: {len(rij)} velden, maar de kopregel heeft er {len(kop)}"
+            )
+            continue
+        cellen = dict(zip(kop, (_cel(c) for c in rij), strict=False))
+        try:
+            adviescommissie = _ja_nee(cellen.get("adviescommissie", ""), regelnummer)
+            n = nieuwe_klacht(
+                ontvangen=cellen.get("ontvangen", ""),
+                kanaal=cellen.get("kanaal", ""),
+                omschrijving=cellen.get("omschrijving", ""),
+                gedraging=cellen.get("gedraging"),
+                beklaagde=cellen.get("beklaagde"),
+                beklaagde_soort=cellen.get("beklaagde_soort"),
+                wijk=cellen.get("wijk"),
+                team=cellen.get("team"),
+                aanbieder=cellen.get("aanbieder"),
+                regime=cellen.get("regime"),
+                categorie=cellen.get("categorie"),
+                adviescommissie=adviescommissie,
+                klager_naam=cellen.get("klager_naam"),
+                klager_contact=cellen.get("klager_contact"),
+            )
+        except OngeldigeKlacht as e:
+            fouten.extend(f"regel {regelnummer}, {m}" for m in (e.details or [e.melding]))
+            continue
+        problemen = diensten.controleer_nieuw(n, w.vandaag)
+        if problemen:
+            fouten.extend(f"regel {regelnummer}, {m}" for m in problemen)
+            continue
+        goed.append((regelnummer, n, cellen.get("kenmerk") or None))
+
+    if not fouten and not goed:
+        raise InvoerFout(f"{pad} bevat geen klachten, alleen een kopregel.")
+
+    # Kenmerken: given ones must continue each year's sequence without gaps.
+    teller = diensten.Kenmerkteller(w)
+    toegewezen: list[tuple[NieuweKlacht, tuple[int, int]]] = []
+    for regelnummer, n, gegeven in goed:
+        jaar = n.ontvangen.year
+        volgnummer = teller.volgende(jaar)
+        if gegeven is not None:
+            verwacht = maak_kenmerk(jaar, volgnummer)
+            m = KENMERK.match(gegeven.strip().upper())
+            if not m or gegeven.strip().upper() != verwacht:
+                fouten.append(
+                    f"regel {regelnummer}, kenmerk: '{gegeven}' past niet; het volgende kenmerk voor "
+                    f"ontvangst in {jaar} is {verwacht} (kenmerken lopen per jaar zonder gaten door; "
+                    "laat de kolom leeg om ze te laten toekennen)"
+                )
+        toegewezen.append((n, (jaar, volgnummer)))
+
+    if fouten:
+        getoond = fouten[:MAX_MELDINGEN]
+        if len(fouten) > MAX_MELDINGEN:
+            getoond.append(f"... en nog {len(fouten) - MAX_MELDINGEN} fout(en)")
+        raise OngeldigeKlacht(
+            f"{pad.name}: {len(fouten)} fout(en); er is niets geïmporteerd.", details=getoond
+        )
+
+    resultaat.kenmerken = _schrijf(w, toegewezen)
+    w.audit.leg_vast(
+        "import",
+        pad.name,
+        "importeer",
+        na={
+            "bestand": pad.name,
+            "sha256": hashlib.sha256(pad.read_bytes()).hexdigest(),
+            "aantal": len(resultaat.kenmerken),
+            "eerste": resultaat.kenmerken[0],
+            "laatste": resultaat.kenmerken[-1],
+        },
+    )
+    return resultaat
+
+
+_KOLOMMEN = [c.key for c in Klacht.__table__.columns if c.key != "id"]
+
+
+def _schrijf(w: Werkeenheid, toegewezen: list[tuple[NieuweKlacht, tuple[int, int]]]) -> list[str]:
+    """Insert in bulk: one statement for complaints, one for klagers, one for the audit."""
+    modellen = [diensten.nieuw_model(n, jv, w) for n, jv in toegewezen]
+    rijen = [{kolom: getattr(k, kolom) for kolom in _KOLOMMEN} for k in modellen]
+    ids = (
+        w.sessie.execute(insert(Klacht).returning(Klacht.id, sort_by_parameter_order=True), rijen)
+        .scalars()
+        .all()
+    )
+    klagers = [
+        {"klacht_id": i, "naam": k.klager.naam, "contact": k.klager.contact}
+        for i, k in zip(ids, modellen, strict=True)
+        if k.klager is not None
+    ]
+    if klagers:
+        w.sessie.execute(insert(Klager), klagers)
+    for k in modellen:
+        w.audit.leg_vast(
+            diensten.ONDERWERP,
+            k.kenmerk,
+            "registreer",
+            na={
+                **procedure.momentopname(k),
+                "klager_vastgelegd": k.klager is not None,
+                "via": "import",
+            },
+        )
+        # The transient models must not be flushed a second time through the klager relation.
+        k.klager = None
+    return [k.kenmerk for k in modellen]
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _waarde(waarde: Any, formaat: str) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, date):
+        return nl_datum(waarde) if formaat == "excel" else waarde.isoformat()
+    tekst = str(getattr(waarde, "value", waarde))
+    if formaat == "excel" and tekst.startswith(_FORMULETEKENS):
+        # A cell starting with = + - @ would run as a formula in a spreadsheet.
+        tekst = "'" + tekst
+    return tekst
+
+
+def rijen(w: Werkeenheid, jaar: int | None, formaat: str) -> Iterator[list[str]]:
+    weken = (
+        select(func.coalesce(func.sum(Verdaging.weken), 0))
+        .where(Verdaging.klacht_id == Klacht.id)
+        .scalar_subquery()
+    )
+    q = select(Klacht, weken).order_by(Klacht.jaar, Klacht.volgnummer)
+    if jaar is not None:
+        q = q.where(Klacht.jaar == jaar)
+    for k, verdaagd in w.sessie.execute(q.execution_options(yield_per=2000)):
+        waarden = {kolom: getattr(k, kolom, None) for kolom in EXPORTKOLOMMEN}
+        waarden["verdaagd_weken"] = int(verdaagd)
+        yield [_waarde(waarden[kolom], formaat) for kolom in EXPORTKOLOMMEN]
+
+
+def exporteer(w: Werkeenheid, *, jaar: int | None, uit: Path | None, formaat: str) -> int:
+    """Write the register as CSV to ``uit`` (via a temporary file) or stdout."""
+    import sys
+
+    if formaat not in FORMATEN:
+        raise InvoerFout(f"formaat: '{formaat}' is niet toegestaan; kies excel of csv.")
+    scheiding = ";" if formaat == "excel" else ","
+    codering = "utf-8-sig" if formaat == "excel" else "utf-8"
+    if uit is None:
+        schrijver = csv.writer(sys.stdout, delimiter=scheiding, lineterminator="\n")
+        schrijver.writerow(EXPORTKOLOMMEN)
+        aantal = 0
+        for rij in rijen(w, jaar, formaat):
+            schrijver.writerow(rij)
+            aantal += 1
+        return aantal
+    if uit.is_dir():
+        raise InvoerFout(f"{uit} is een map; geef een bestandsnaam met --uit.")
+    if not uit.parent.exists():
+        raise InvoerFout(f"De map {uit.parent} bestaat niet.")
+    tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.tmp")
+    try:
+        with tijdelijk.open("w", encoding=codering, newline="") as f:
+            schrijver = csv.writer(f, delimiter=scheiding, lineterminator="\r\n")
+            schrijver.writerow(EXPORTKOLOMMEN)
+            aantal = 0
+            for rij in rijen(w, jaar, formaat):
+                schrijver.writerow(rij)
+                aantal += 1
+        os.replace(tijdelijk, uit)
+    except BaseException:
+        tijdelijk.unlink(missing_ok=True)
+        raise
+    return aantal

@@ -1,0 +1,128 @@
+"""What every command shares: settings, the unit of work, errors and output.
+
+Only the standard library and Typer are imported at module level, so that
+``kwaliteit --help`` starts fast; SQLAlchemy and rich load when a command runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from rich.console import Console
+
+    from kwaliteit.db import Database
+    from kwaliteit.eenheid import Werkeenheid
+
+
+@dataclass
+class Instellingen:
+    """The root options, handed to every command through ``ctx.obj``."""
+
+    database: str | None = None
+    door: str | None = None
+
+
+def instellingen(ctx: typer.Context) -> Instellingen:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Instellingen) else Instellingen()
+
+
+def fout(melding: str, *, code: int = 2, details: list[str] | None = None) -> NoReturn:
+    """Print a Dutch error message to stderr and stop with ``code``."""
+    typer.echo(f"Fout: {melding}", err=True)
+    for regel in details or []:
+        if regel != melding:
+            typer.echo(f"  - {regel}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def foutafhandeling() -> Iterator[None]:
+    """Turn every failure into a message and an exit code; never a traceback."""
+    from kwaliteit.fouten import Fout
+
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Fout as e:
+        fout(e.melding, code=e.exit_code, details=e.details)
+    except KeyboardInterrupt:
+        typer.echo("Afgebroken; er is niets opgeslagen.", err=True)
+        raise typer.Exit(130) from None
+    except Exception as e:
+        if os.environ.get("KWALITEIT_DEBUG"):
+            traceback.print_exc()
+        fout(
+            f"onverwachte fout ({type(e).__name__}); er is niets opgeslagen. "
+            "Zet KWALITEIT_DEBUG=1 voor de technische details en meld dit bij de beheerder.",
+            code=1,
+        )
+
+
+def open_database(ctx: typer.Context, *, schema: bool = True) -> Database:
+    from kwaliteit.config import database_url
+    from kwaliteit.db import Database
+
+    db = Database(database_url(instellingen(ctx).database))
+    if schema:
+        try:
+            db.zorg_voor_schema()
+        except BaseException:
+            db.sluit()
+            raise
+    return db
+
+
+@contextmanager
+def eenheid(ctx: typer.Context, *, schrijven: bool) -> Iterator[Werkeenheid]:
+    """The command's one unit of work: opened, committed or rolled back, closed."""
+    from kwaliteit.eenheid import werkeenheid
+
+    with foutafhandeling():
+        db = open_database(ctx)
+        try:
+            with werkeenheid(db, schrijven=schrijven, door=instellingen(ctx).door) as w:
+                yield w
+        finally:
+            db.sluit()
+
+
+def datum_optie(tekst: str | None, veld: str) -> date | None:
+    """Parse an optional date option (InvoerFout on bad input)."""
+    if tekst is None:
+        return None
+    from kwaliteit.tijd import parse_datum
+
+    return parse_datum(tekst, veld)
+
+
+def console(*, err: bool = False) -> Console:
+    from rich.console import Console
+
+    c = Console(stderr=err, highlight=False, soft_wrap=False)
+    if not c.is_terminal:
+        # Piped into a file or another program: don't squeeze tables into 80 columns.
+        c = Console(stderr=err, highlight=False, soft_wrap=False, width=200)
+    return c
+
+
+def print_json(gegevens: Any) -> None:
+    """Stable JSON on stdout: UTF-8, sorted as given, two-space indent."""
+    sys.stdout.write(json.dumps(gegevens, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def waarschuw(melding: str) -> None:
+    typer.echo(f"Let op: {melding}", err=True)

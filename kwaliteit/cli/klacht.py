@@ -1,0 +1,764 @@
+"""``kwaliteit klacht``: the complaints register and the Awb hoofdstuk 9 procedure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from kwaliteit.cli.gemeen import console, datum_optie, eenheid, print_json, waarschuw
+
+if TYPE_CHECKING:
+    from klachten.modellen import Klacht
+
+app = typer.Typer(
+    help="Klachten registreren en behandelen volgens Awb hoofdstuk 9.", no_args_is_help=True
+)
+
+# Help texts name the allowed values; kept here as text so --help needs no import
+# of the domain. tests/cli checks them against klachten.waarden.
+KANALEN = "brief, e-mail, webformulier, telefoon of balie"
+WIJKEN = "Centrum/West, Groenoord, Nieuwland, Noordrand, Oost, Zuid of stadsbreed"
+CATEGORIEEN = "bejegening, informatie, dienstverlening, termijn of overig"
+REGIMES = "awb, wmo2015, jeugdwet of wkkgz"
+UITKOMSTEN = (
+    "gegrond, deels-gegrond, ongegrond, geen-oordeel, informeel-opgelost, doorgestuurd, "
+    "ingetrokken, niet-ontvankelijk of niet-in-behandeling"
+)
+DATUM = "jjjj-mm-dd of dd-mm-jjjj"
+
+KenmerkArg = Annotated[
+    str, typer.Argument(metavar="KENMERK", help="Het kenmerk, bijv. K-2023-0001.")
+]
+DatumOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--datum", metavar="DATUM", help=f"Datum van de stap ({DATUM}); standaard vandaag."
+    ),
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Uitvoer als JSON (zie README voor de velden).")
+]
+
+
+def _bevestiging(k: Klacht, tekst: str) -> None:
+    typer.echo(f"{k.kenmerk}: {tekst}")
+
+
+@app.command()
+def registreer(
+    ctx: typer.Context,
+    ontvangen: Annotated[
+        str, typer.Option(metavar="DATUM", help=f"Datum van ontvangst ({DATUM}).")
+    ],
+    kanaal: Annotated[
+        str, typer.Option(metavar="KANAAL", help=f"Hoe de klacht binnenkwam: {KANALEN}.")
+    ],
+    omschrijving: Annotated[str, typer.Option(metavar="TEKST", help="Waarover wordt geklaagd.")],
+    gedraging: Annotated[
+        str | None,
+        typer.Option(metavar="DATUM", help="Datum van de gedraging waarover geklaagd wordt."),
+    ] = None,
+    wijk: Annotated[str | None, typer.Option(metavar="WIJK", help=f"Wijk/WOT: {WIJKEN}.")] = None,
+    team: Annotated[str | None, typer.Option(metavar="TEAM", help="Het team.")] = None,
+    aanbieder: Annotated[
+        str | None,
+        typer.Option(metavar="ORGANISATIE", help="De partnerorganisatie van de medewerker."),
+    ] = None,
+    beklaagde: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAAM", help="Over wie geklaagd wordt (medewerker, team of organisatie)."
+        ),
+    ] = None,
+    beklaagde_soort: Annotated[
+        str | None, typer.Option(metavar="SOORT", help="medewerker, team of organisatie.")
+    ] = None,
+    categorie: Annotated[
+        str | None, typer.Option(metavar="CATEGORIE", help=f"{CATEGORIEEN}; standaard overig.")
+    ] = None,
+    regime: Annotated[
+        str | None, typer.Option(metavar="REGIME", help=f"{REGIMES}; standaard awb.")
+    ] = None,
+    adviescommissie: Annotated[
+        bool,
+        typer.Option(
+            "--adviescommissie", help="Behandeling met klachtadviescommissie (termijn 10 weken)."
+        ),
+    ] = False,
+    klager_naam: Annotated[
+        str | None,
+        typer.Option(metavar="NAAM", help="Naam van de klager (apart en beschermd bewaard)."),
+    ] = None,
+    klager_contact: Annotated[
+        str | None, typer.Option(metavar="CONTACT", help="Adres, e-mail of telefoon van de klager.")
+    ] = None,
+) -> None:
+    """Registreer een klacht; toont het nieuwe kenmerk.
+
+    Ook mondelinge klachten (telefoon, balie) worden geregistreerd.
+
+    Voorbeeld: kwaliteit klacht registreer --ontvangen 14-03-2023 --kanaal e-mail
+    --omschrijving "Niet teruggebeld" --wijk Groenoord --categorie bejegening
+    """
+    from klachten import diensten
+    from klachten.invoer import nieuwe_klacht
+
+    with eenheid(ctx, schrijven=True) as w:
+        n = nieuwe_klacht(
+            ontvangen=ontvangen,
+            kanaal=kanaal,
+            omschrijving=omschrijving,
+            gedraging=gedraging,
+            wijk=wijk,
+            team=team,
+            aanbieder=aanbieder,
+            beklaagde=beklaagde,
+            beklaagde_soort=beklaagde_soort,
+            categorie=categorie,
+            regime=regime,
+            adviescommissie=adviescommissie,
+            klager_naam=klager_naam,
+            klager_contact=klager_contact,
+        )
+        r = diensten.registreer(w, n)
+    for melding in r.waarschuwingen:
+        waarschuw(melding)
+    typer.echo(r.kenmerk)
+
+
+@app.command()
+def bevestig(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -> None:
+    """Leg de schriftelijke ontvangstbevestiging vast (Awb 9:6).
+
+    Voorbeeld: kwaliteit klacht bevestig K-2023-0001 --datum 16-03-2023
+    """
+    from klachten import diensten
+
+    with eenheid(ctx, schrijven=True) as w:
+        k = diensten.bevestig(w, kenmerk, datum_optie(datum, "datum"))
+    _bevestiging(k, "ontvangst bevestigd")
+
+
+@app.command()
+def afschrift(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -> None:
+    """Leg vast dat de beklaagde een afschrift van de klacht kreeg (Awb 9:9).
+
+    Voorbeeld: kwaliteit klacht afschrift K-2023-0001 --datum 17-03-2023
+    """
+    from klachten import diensten
+
+    with eenheid(ctx, schrijven=True) as w:
+        k = diensten.stuur_afschrift(w, kenmerk, datum_optie(datum, "datum"))
+    _bevestiging(k, "afschrift aan de beklaagde vastgelegd")
+
+
+@app.command()
+def hoor(
+    ctx: typer.Context,
+    kenmerk: KenmerkArg,
+    datum: DatumOpt = None,
+    verslag: Annotated[
+        str | None, typer.Option(metavar="TEKST", help="Verslag van het horen (Awb 9:10 lid 3).")
+    ] = None,
+    afzien: Annotated[
+        str | None,
+        typer.Option(
+            metavar="GROND",
+            help="Zie af van horen op grond a (kennelijk ongegrond), b (klager ziet af) of c (geen reactie).",
+        ),
+    ] = None,
+) -> None:
+    """Leg het horen van klager en beklaagde vast, of de grond om ervan af te zien (Awb 9:10).
+
+    Voorbeelden: kwaliteit klacht hoor K-2023-0001 --datum 03-04-2023 --verslag "Gesprek met klager"
+    kwaliteit klacht hoor K-2023-0001 --afzien b
+    """
+    from klachten import diensten
+    from klachten.invoer import keuze
+    from klachten.waarden import AfzienHoren
+    from kwaliteit.fouten import InvoerFout
+
+    with eenheid(ctx, schrijven=True) as w:
+        if afzien is not None:
+            if verslag is not None or datum is not None:
+                raise InvoerFout("Gebruik óf --afzien, óf --datum met --verslag, niet beide.")
+            k = diensten.zie_af_van_horen(w, kenmerk, keuze(AfzienHoren, afzien, "afzien"))
+            tekst = f"afgezien van horen (grond {afzien})"
+        else:
+            if verslag is None:
+                raise InvoerFout("Geef --verslag (het verslag van het horen) of --afzien a|b|c.")
+            k = diensten.hoor(w, kenmerk, datum_optie(datum, "datum"), verslag)
+            tekst = "horen vastgelegd"
+    _bevestiging(k, tekst)
+
+
+@app.command("wijs-toe")
+def wijs_toe(
+    ctx: typer.Context,
+    kenmerk: KenmerkArg,
+    behandelaar: Annotated[str, typer.Option(metavar="NAAM", help="Wie de klacht behandelt.")],
+) -> None:
+    """Wijs de behandelaar aan; die mag niet de beklaagde zijn (Awb 9:7).
+
+    Voorbeeld: kwaliteit klacht wijs-toe K-2023-0001 --behandelaar "J. de Vries"
+    """
+    from klachten import diensten
+
+    with eenheid(ctx, schrijven=True) as w:
+        k = diensten.wijs_toe(w, kenmerk, behandelaar)
+    _bevestiging(k, f"behandelaar {k.behandelaar}")
+
+
+@app.command()
+def verdaag(
+    ctx: typer.Context,
+    kenmerk: KenmerkArg,
+    weken: Annotated[
+        int, typer.Option(metavar="WEKEN", help="Aantal weken (eerste verdaging ten hoogste 4).")
+    ],
+    reden: Annotated[str, typer.Option(metavar="TEKST", help="Waarom de afhandeling later komt.")],
+    datum: DatumOpt = None,
+    instemming: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATUM",
+            help="Datum van de schriftelijke instemming van de klager (Awb 9:11 lid 3).",
+        ),
+    ] = None,
+) -> None:
+    """Verdaag de afhandeling (Awb 9:11): eerst ten hoogste 4 weken, daarna alleen met instemming.
+
+    Voorbeelden: kwaliteit klacht verdaag K-2023-0001 --weken 4 --reden "Beklaagde met verlof"
+    kwaliteit klacht verdaag K-2023-0001 --weken 2 --reden "Extra gesprek" --instemming 20-04-2023
+    """
+    from klachten import diensten
+
+    with eenheid(ctx, schrijven=True) as w:
+        k = diensten.verdaag(
+            w,
+            kenmerk,
+            weken=weken,
+            reden=reden,
+            datum=datum_optie(datum, "datum"),
+            instemming=datum_optie(instemming, "instemming"),
+        )
+    from kwaliteit.tijd import nl_datum
+
+    _bevestiging(k, f"verdaagd; af te handelen uiterlijk {nl_datum(k.uiterste_datum)}")
+
+
+@app.command()
+def sluit(
+    ctx: typer.Context,
+    kenmerk: KenmerkArg,
+    uitkomst: Annotated[str, typer.Option(metavar="UITKOMST", help=f"{UITKOMSTEN}.")],
+    datum: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATUM", help=f"Datum van de afhandeling ({DATUM}); standaard vandaag."
+        ),
+    ] = None,
+    behandelaar: Annotated[
+        str | None, typer.Option(metavar="NAAM", help="Behandelaar (Awb 9:7).")
+    ] = None,
+    bevindingen: Annotated[
+        str | None, typer.Option(metavar="TEKST", help="Bevindingen (bij een oordeel).")
+    ] = None,
+    conclusies: Annotated[
+        str | None, typer.Option(metavar="TEKST", help="Conclusies (bij een oordeel).")
+    ] = None,
+    tevredenheid: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TEKST", help="Hoe de tevredenheid is bevestigd (informeel-opgelost)."
+        ),
+    ] = None,
+    naar: Annotated[
+        str | None,
+        typer.Option(metavar="ORGANISATIE", help="Ontvangende organisatie (doorgestuurd)."),
+    ] = None,
+    naar_soort: Annotated[
+        str | None,
+        typer.Option(
+            metavar="SOORT", help="bestuursorgaan, zorgaanbieder of anders (doorgestuurd)."
+        ),
+    ] = None,
+    klager_geinformeerd: Annotated[
+        str | None,
+        typer.Option(metavar="DATUM", help="Wanneer de klager is ingelicht (doorgestuurd)."),
+    ] = None,
+    wijze: Annotated[
+        str | None,
+        typer.Option(metavar="TEKST", help="Hoe de klacht is ingetrokken (ingetrokken)."),
+    ] = None,
+    reden: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TEKST", help="Waarom niet-ontvankelijk (Awb 9:4 of buiten de regeling)."
+        ),
+    ] = None,
+    grond: Annotated[
+        str | None,
+        typer.Option(metavar="GROND", help="Grond van Awb 9:8: 1a-1f of 2 (niet-in-behandeling)."),
+    ] = None,
+) -> None:
+    """Sluit een klacht af met haar uitkomst en de gegevens die die uitkomst vraagt (Awb 9:12).
+
+    gegrond, deels-gegrond, ongegrond, geen-oordeel: --bevindingen, --conclusies (en bij een
+    schriftelijke klacht eerst bevestig, afschrift, hoor en een behandelaar);
+    informeel-opgelost: --tevredenheid; doorgestuurd: --naar, --naar-soort, --klager-geinformeerd;
+    ingetrokken: --wijze; niet-ontvankelijk: --reden; niet-in-behandeling: --grond.
+
+    Voorbeeld: kwaliteit klacht sluit K-2023-0001 --uitkomst doorgestuurd --naar "GGD Rotterdam"
+    --naar-soort zorgaanbieder --klager-geinformeerd 20-03-2023 --datum 20-03-2023
+    """
+    from klachten import diensten
+    from klachten.invoer import keuze
+    from klachten.procedure import Afhandeling
+    from klachten.waarden import Bestemmingssoort, Grond98, Uitkomst
+    from kwaliteit.tijd import vandaag
+
+    with eenheid(ctx, schrijven=True) as w:
+        a = Afhandeling(
+            uitkomst=keuze(Uitkomst, uitkomst, "uitkomst"),
+            datum=datum_optie(datum, "datum") or vandaag(),
+            behandelaar=behandelaar,
+            bevindingen=bevindingen,
+            conclusies=conclusies,
+            tevredenheid=tevredenheid,
+            naar=naar,
+            bestemming_soort=keuze(Bestemmingssoort, naar_soort, "naar-soort")
+            if naar_soort
+            else None,
+            klager_geinformeerd=datum_optie(klager_geinformeerd, "klager-geinformeerd"),
+            wijze=wijze,
+            reden=reden,
+            grond=keuze(Grond98, grond, "grond") if grond else None,
+        )
+        k = diensten.sluit(w, kenmerk, a)
+    from kwaliteit.tijd import nl_datum
+
+    termijn = (
+        ""
+        if k.binnen_termijn is None
+        else (" (binnen de termijn)" if k.binnen_termijn else " (te laat)")
+    )
+    _bevestiging(k, f"gesloten met uitkomst {k.uitkomst} op {nl_datum(k.afgehandeld)}{termijn}")
+
+
+@app.command()
+def heropen(
+    ctx: typer.Context,
+    kenmerk: KenmerkArg,
+    reden: Annotated[str, typer.Option(metavar="TEKST", help="Waarom de klacht heropend wordt.")],
+    datum: DatumOpt = None,
+) -> None:
+    """Heropen een gesloten klacht; de eerdere uitkomst blijft in de geschiedenis.
+
+    Voorbeeld: kwaliteit klacht heropen K-2023-0001 --reden "Klager bracht nieuwe feiten in"
+    """
+    from klachten import diensten
+
+    with eenheid(ctx, schrijven=True) as w:
+        k = diensten.heropen(w, kenmerk, reden, datum_optie(datum, "datum"))
+    _bevestiging(k, "heropend")
+
+
+@app.command()
+def ombudsman(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -> None:
+    """Leg vast dat de klager naar de ombudsman ging (bewaartermijn 10 jaar).
+
+    Voorbeeld: kwaliteit klacht ombudsman K-2023-0001 --datum 01-09-2023
+    """
+    from klachten import diensten
+
+    with eenheid(ctx, schrijven=True) as w:
+        k = diensten.meld_ombudsman(w, kenmerk, datum_optie(datum, "datum"))
+    _bevestiging(k, "bij de ombudsman vastgelegd")
+
+
+@app.command()
+def lijst(
+    ctx: typer.Context,
+    jaar: Annotated[
+        int | None, typer.Option(metavar="JAAR", help="Alleen klachten ontvangen in dit jaar.")
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATUS",
+            help="open, gesloten of te-laat (termijn overschreden: open of te laat gesloten).",
+        ),
+    ] = None,
+    limiet: Annotated[
+        int | None, typer.Option(metavar="N", min=1, help="Toon ten hoogste N klachten.")
+    ] = None,
+    als_json: JsonOpt = False,
+) -> None:
+    """Toon de klachten in het register, op kenmerk.
+
+    Voorbeelden: kwaliteit klacht lijst --jaar 2023; kwaliteit klacht lijst --status te-laat --json
+    """
+    from klachten import diensten
+    from klachten.invoer import keuze
+    from klachten.waarden import StatusFilter
+
+    with eenheid(ctx, schrijven=False) as w:
+        filter_ = keuze(StatusFilter, status, "status") if status else None
+        regels = (
+            diensten.lijstregel(k, w.vandaag)
+            for k in diensten.lijst(w, jaar=jaar, status=filter_, limiet=limiet)
+        )
+        if als_json:
+            _json_stroom(regels)
+            return
+        _lijsttabel(list(regels))
+
+
+def _json_stroom(regels: Any) -> None:
+    """A JSON array written row by row, so a large register never sits in memory."""
+    import json
+    import sys
+
+    sys.stdout.write("[")
+    eerste = True
+    for regel in regels:
+        sys.stdout.write(("\n  " if eerste else ",\n  ") + json.dumps(regel, ensure_ascii=False))
+        eerste = False
+    sys.stdout.write("\n]\n" if not eerste else "]\n")
+
+
+def _lijsttabel(regels: list[dict[str, Any]]) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from kwaliteit.tijd import nl_datum, parse_datum
+
+    if not regels:
+        typer.echo("Geen klachten gevonden.")
+        return
+    t = Table(box=box.SIMPLE_HEAD, show_lines=False)
+    for kop in (
+        "Kenmerk",
+        "Ontvangen",
+        "Kanaal",
+        "Categorie",
+        "Wijk",
+        "Status",
+        "Uiterlijk",
+        "Uitkomst",
+    ):
+        t.add_column(kop, no_wrap=True)
+    for r in regels:
+        status = r["status"] + (" (te laat)" if r["te_laat"] else "")
+        t.add_row(
+            r["kenmerk"],
+            nl_datum(parse_datum(r["ontvangen"])),
+            r["kanaal"],
+            r["categorie"],
+            r["wijk"] or "",
+            status,
+            nl_datum(parse_datum(r["uiterste_datum"])),
+            r["uitkomst"] or "",
+        )
+    console().print(t)
+    typer.echo(f"{len(regels)} klacht(en).")
+
+
+@app.command()
+def toon(
+    ctx: typer.Context,
+    kenmerk: KenmerkArg,
+    als_json: JsonOpt = False,
+    met_klager: Annotated[
+        bool,
+        typer.Option(
+            "--met-klager", help="Toon ook naam en contact van de klager (vertrouwelijk)."
+        ),
+    ] = False,
+) -> None:
+    """Toon één klacht met haar termijnen en geschiedenis.
+
+    Voorbeeld: kwaliteit klacht toon K-2023-0001
+    """
+    from klachten import diensten
+
+    with eenheid(ctx, schrijven=False) as w:
+        d = diensten.toon(w, kenmerk, met_klager=met_klager)
+    if als_json:
+        print_json(d)
+        return
+    _toon_tekst(d)
+
+
+def _toon_tekst(d: dict[str, Any]) -> None:
+    from kwaliteit.tijd import nl_datum, parse_datum
+
+    def dt(waarde: str | None) -> str:
+        return nl_datum(parse_datum(waarde)) if waarde else "-"
+
+    regels = [
+        ("Kenmerk", d["kenmerk"]),
+        ("Status", d["status"] + (" (termijn overschreden)" if d["te_laat"] else "")),
+        (
+            "Ontvangen",
+            f"{dt(d['ontvangen'])} via {d['kanaal']}"
+            + ("" if d["schriftelijk"] else " (mondeling)"),
+        ),
+        ("Gedraging", dt(d["gedraging"])),
+        ("Omschrijving", d["omschrijving"]),
+        (
+            "Beklaagde",
+            " ".join(
+                x
+                for x in (
+                    d["beklaagde"],
+                    f"({d['beklaagde_soort']})" if d["beklaagde_soort"] else None,
+                )
+                if x
+            )
+            or "-",
+        ),
+        ("Wijk / team", " / ".join(x for x in (d["wijk"], d["team"]) if x) or "-"),
+        ("Aanbieder", d["aanbieder"] or "-"),
+        ("Categorie", d["categorie"]),
+        ("Regime", d["regime"] + (", met klachtadviescommissie" if d["adviescommissie"] else "")),
+        ("Behandelaar", d["behandelaar"] or "-"),
+        ("Ontvangstbevestiging", dt(d["bevestigd"])),
+        ("Afschrift beklaagde", dt(d["afschrift"])),
+        (
+            "Gehoord",
+            dt(d["gehoord"])
+            if not d["afzien_horen"]
+            else f"afgezien: {d['afzien_horen']['omschrijving']}",
+        ),
+    ]
+    for v in d["verdagingen"]:
+        extra = (
+            f", instemming klager {dt(v['instemming_klager'])}" if v["instemming_klager"] else ""
+        )
+        regels.append(("Verdaagd", f"{v['weken']} weken op {dt(v['datum'])}: {v['reden']}{extra}"))
+    t = d["termijnen"]
+    regels.append(("Afhandelen uiterlijk", dt(t["afhandeling"])))
+    if d["status"] == "open":
+        regels.append(("Melding 9:8 uiterlijk", dt(t["melding_9_8"])))
+    a = d["afhandeling"]
+    if a:
+        regels.append(("Uitkomst", f"{a['uitkomst']} op {dt(a['datum'])}"))
+        for sleutel, label in (
+            ("bevindingen", "Bevindingen"),
+            ("conclusies", "Conclusies"),
+            ("tevredenheid", "Tevredenheid"),
+            ("doorgestuurd_naar", "Doorgestuurd naar"),
+            ("wijze_intrekking", "Ingetrokken"),
+            ("reden_niet_ontvankelijk", "Niet-ontvankelijk"),
+        ):
+            if a.get(sleutel):
+                regels.append((label, a[sleutel]))
+        if a.get("grond_9_8"):
+            regels.append(
+                ("Grond 9:8", f"{a['grond_9_8']['grond']}: {a['grond_9_8']['omschrijving']}")
+            )
+        if t["ombudsman_tot"]:
+            regels.append(("Ombudsman mogelijk tot", dt(t["ombudsman_tot"])))
+        regels.append(("Bewaren tot", dt(t["bewaren_tot"])))
+    if "klager" in d:
+        k = d["klager"]
+        regels.append(("Klager", "-" if not k else f"{k['naam'] or '-'} / {k['contact'] or '-'}"))
+    breedte = max(len(label) for label, _ in regels)
+    for label, waarde in regels:
+        typer.echo(f"{label:<{breedte}}  {waarde}")
+    for melding in d["waarschuwingen"]:
+        typer.echo(f"Let op: {melding}")
+    typer.echo("\nGeschiedenis:")
+    for g in d["geschiedenis"]:
+        typer.echo(f"  {g['volgnummer']:>5}  {g['tijdstip']}  {g['actie']:<14} door {g['door']}")
+
+
+@app.command()
+def termijnen(
+    ctx: typer.Context,
+    binnen: Annotated[
+        int, typer.Option(metavar="DAGEN", min=0, help="Termijnen die binnen zoveel dagen aflopen.")
+    ] = 14,
+    als_json: JsonOpt = False,
+) -> None:
+    """Toon de termijnen van open klachten die binnenkort aflopen of al verlopen zijn.
+
+    Voorbeeld: kwaliteit klacht termijnen --binnen 7
+    """
+    from klachten import diensten
+    from kwaliteit.tijd import nl_datum
+
+    with eenheid(ctx, schrijven=False) as w:
+        lijst_ = diensten.termijnen(w, binnen=binnen)
+    if als_json:
+        print_json([t.als_dict() for t in lijst_])
+        return
+    if not lijst_:
+        typer.echo(f"Geen termijnen die binnen {binnen} dagen aflopen.")
+        return
+    for t in lijst_:
+        wanneer = (
+            f"{-t.dagen} dagen verlopen"
+            if t.dagen < 0
+            else ("vandaag" if t.dagen == 0 else f"over {t.dagen} dagen")
+        )
+        typer.echo(f"{t.kenmerk}  {nl_datum(t.uiterlijk)}  {wanneer:<18}  {t.omschrijving}")
+
+
+@app.command()
+def overzicht(
+    ctx: typer.Context,
+    jaar: Annotated[int, typer.Option(metavar="JAAR", help="Het jaar van ontvangst.")],
+    als_json: JsonOpt = False,
+) -> None:
+    """Het jaaroverzicht van de klachten (Awb 9:12a).
+
+    Voorbeeld: kwaliteit klacht overzicht --jaar 2023
+    """
+    from klachten.overzicht import overzicht as bereken
+
+    with eenheid(ctx, schrijven=False) as w:
+        o = bereken(w.sessie, jaar)
+    if als_json:
+        print_json(o)
+        return
+    _overzicht_tekst(o)
+
+
+def _overzicht_tekst(o: dict[str, Any]) -> None:
+    typer.echo(f"Klachtenoverzicht {o['jaar']} (Awb 9:12a)")
+    typer.echo("")
+    typer.echo(
+        f"Ontvangen:              {o['ontvangen']} ({o['schriftelijk']} schriftelijk, {o['mondeling']} mondeling)"
+    )
+    typer.echo(f"Afgehandeld:            {o['afgehandeld']}")
+    typer.echo(
+        f"Nog open:               {o['nog_open']} (open op 31 december: {o['open_op_jaareinde']})"
+    )
+    bt = o["binnen_termijn"]
+    pct = "-" if bt["percentage"] is None else f"{bt['percentage']:.1f}%".replace(".", ",")
+    typer.echo(f"Binnen de termijn:      {pct} ({bt['binnen']} van {bt['getoetst']})")
+    dl = o["doorlooptijd_dagen"]
+    if dl["mediaan"] is not None:
+        typer.echo(
+            f"Doorlooptijd (dagen):   mediaan {dl['mediaan']:g}, gemiddeld {dl['gemiddeld']:g}".replace(
+                ".", ","
+            )
+        )
+    typer.echo(
+        f"Verdaagd: {o['verdaagd']} (met instemming verder uitgesteld: {o['uitgesteld_met_instemming']}); "
+        f"gehoord: {o['gehoord']}; afgezien van horen: {o['afgezien_van_horen']}; bij de ombudsman: {o['bij_ombudsman']}"
+    )
+    for titel, sleutel in (
+        ("Per uitkomst", "per_uitkomst"),
+        ("Per kanaal", "per_kanaal"),
+        ("Per categorie", "per_categorie"),
+        ("Per wijk", "per_wijk"),
+        ("Per aanbieder", "per_aanbieder"),
+        ("Niet in behandeling, per grond (Awb 9:8)", "niet_in_behandeling_per_grond"),
+        ("Doorgestuurd, per bestemming", "doorgestuurd_per_bestemming"),
+    ):
+        telling = {k: v for k, v in o[sleutel].items() if v}
+        typer.echo("")
+        typer.echo(f"{titel}:")
+        if not telling:
+            typer.echo("  -")
+        for naam, aantal in telling.items():
+            typer.echo(f"  {naam:<28} {aantal:>6}")
+
+
+@app.command()
+def opschonen(
+    ctx: typer.Context,
+    uitvoeren: Annotated[
+        bool,
+        typer.Option(
+            "--uitvoeren", help="Voer het opschonen echt uit (zonder deze optie: alleen tonen)."
+        ),
+    ] = False,
+) -> None:
+    """Pseudonimiseer de klagergegevens van klachten waarvan de bewaartermijn verstreken is.
+
+    Zonder --uitvoeren toont het alleen wat er zou gebeuren.
+
+    Voorbeeld: kwaliteit klacht opschonen --uitvoeren
+    """
+    from klachten import diensten
+    from kwaliteit.tijd import nl_datum
+
+    with eenheid(ctx, schrijven=uitvoeren) as w:
+        gevonden = diensten.opschonen(w, uitvoeren=uitvoeren)
+    if not gevonden:
+        typer.echo("Geen klagergegevens waarvan de bewaartermijn verstreken is.")
+        return
+    for kenmerk, tot in gevonden:
+        typer.echo(f"{kenmerk}  bewaren tot {nl_datum(tot)}")
+    if uitvoeren:
+        typer.echo(f"{len(gevonden)} klacht(en): klagergegevens gepseudonimiseerd.")
+    else:
+        typer.echo(f"{len(gevonden)} klacht(en) komen in aanmerking. Voer uit met --uitvoeren.")
+
+
+@app.command()
+def importeer(
+    ctx: typer.Context,
+    bestand: Annotated[
+        Path, typer.Argument(metavar="BESTAND", help="CSV-bestand (Excel-CSV met ; of CSV met ,).")
+    ],
+) -> None:
+    """Importeer klachten uit CSV: alles of niets.
+
+    Leest CSV zoals Nederlandse Excel die schrijft (puntkomma's, UTF-8 met BOM of
+    Windows-1252, datums dd-mm-jjjj) en CSV met komma's in UTF-8 met ISO-datums.
+    Bij een fout wordt elke foute regel gemeld en niets opgeslagen.
+
+    Voorbeeld: kwaliteit klacht importeer klachten-2023.csv
+    """
+    from klachten import uitwisseling
+
+    with eenheid(ctx, schrijven=True) as w:
+        resultaat = uitwisseling.importeer(w, bestand)
+    for melding in resultaat.meldingen:
+        waarschuw(melding)
+    typer.echo(
+        f"{len(resultaat.kenmerken)} klacht(en) geïmporteerd"
+        + (
+            f": {resultaat.kenmerken[0]} t/m {resultaat.kenmerken[-1]}."
+            if resultaat.kenmerken
+            else "."
+        )
+    )
+
+
+@app.command()
+def exporteer(
+    ctx: typer.Context,
+    jaar: Annotated[
+        int | None, typer.Option(metavar="JAAR", help="Alleen klachten ontvangen in dit jaar.")
+    ] = None,
+    uit: Annotated[
+        Path | None,
+        typer.Option(metavar="BESTAND", help="Schrijf naar dit bestand (standaard: scherm)."),
+    ] = None,
+    formaat: Annotated[
+        str,
+        typer.Option(
+            metavar="FORMAAT",
+            help="excel (puntkomma's, UTF-8 met BOM, dd-mm-jjjj) of csv (komma's, ISO-datums).",
+        ),
+    ] = "excel",
+) -> None:
+    """Exporteer het register als CSV, zonder persoonsgegevens van klagers.
+
+    Voorbeeld: kwaliteit klacht exporteer --jaar 2023 --uit klachten-2023.csv
+    """
+    from klachten import uitwisseling
+
+    with eenheid(ctx, schrijven=False) as w:
+        aantal = uitwisseling.exporteer(w, jaar=jaar, uit=uit, formaat=formaat)
+    if uit is not None:
+        typer.echo(f"{aantal} klacht(en) geschreven naar {uit}.", err=True)

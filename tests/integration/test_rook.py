@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from conftest import Cli
+
+
+def test_registreren_en_tonen_via_de_cli(cli: Cli) -> None:
+    r = cli(
+        "klacht",
+        "registreer",
+        "--ontvangen",
+        "14-03-2023",
+        "--kanaal",
+        "e-mail",
+        "--omschrijving",
+        "x",
+    )
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.strip() == "K-2023-0001"
+    r = cli("klacht", "toon", "K-2023-0001", "--json")
+    assert r.exit_code == 0, r.stderr
