@@ -1,0 +1,1 @@
+"""Het klachtdomein: registratie en de procedure van Awb hoofdstuk 9."""

@@ -1,0 +1,1 @@
+"""Normenkaders, bewijs en zelfevaluatie (volgt in een latere versie)."""
