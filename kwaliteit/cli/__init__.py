@@ -74,7 +74,12 @@ def hoofd(
 
 def main() -> None:
     """Entry point of the ``kwaliteit`` script and ``python -m kwaliteit``."""
-    from kwaliteit.cli.nl import installeer_nederlands
+    try:
+        from kwaliteit.cli.nl import installeer_nederlands
 
-    installeer_nederlands()
+        installeer_nederlands()
+    except (ImportError, AttributeError):  # pragma: no cover - other Typer internals
+        # The Dutch texts patch Typer's private modules (pinned in pyproject.toml);
+        # with other internals the program still works, with Typer's own English.
+        pass
     app()
