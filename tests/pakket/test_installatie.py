@@ -1,0 +1,97 @@
+"""The package works when installed from a wheel (not editable), outside the source tree."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+BRON = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def wiel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    uit = tmp_path_factory.mktemp("wiel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(uit),
+            str(BRON),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (pad,) = uit.glob("kwaliteit-*.whl")
+    return pad
+
+
+def test_het_wiel_bevat_de_migraties_en_geen_tests(wiel: Path) -> None:
+    namen = zipfile.ZipFile(wiel).namelist()
+    assert "migrations/env.py" in namen
+    assert "migrations/script.py.mako" in namen
+    assert any(n.startswith("migrations/versions/0001_") for n in namen)
+    assert not any(n.startswith(("tests/", "features/")) for n in namen)
+
+
+@pytest.mark.traag
+def test_geinstalleerd_pakket_richt_een_nieuwe_database_in_en_registreert(
+    wiel: Path, tmp_path: Path
+) -> None:
+    omgeving = tmp_path / "venv"
+    # The dependencies come from this interpreter's site-packages; the package itself
+    # from the wheel, so the editable source tree is not what runs.
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", str(omgeving)], check=True
+    )
+    pip = omgeving / "bin" / "pip"
+    subprocess.run(
+        [str(pip), "install", "-q", "--no-deps", "--force-reinstall", str(wiel)], check=True
+    )
+    kwaliteit = omgeving / "bin" / "kwaliteit"
+    db = tmp_path / "register.db"
+
+    def draai(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(kwaliteit), "--database", str(db), *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        )
+
+    r = draai(
+        "klacht",
+        "registreer",
+        "--ontvangen",
+        "2023-03-14",
+        "--kanaal",
+        "brief",
+        "--omschrijving",
+        "x",
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "K-2023-0001"
+    r = draai("db", "status", "--json")
+    assert '"toestand": "actueel"' in r.stdout
+    # It really ran from the wheel, not from the source tree.
+    r = subprocess.run(
+        [
+            str(omgeving / "bin" / "python"),
+            "-c",
+            "import migrations, kwaliteit; print(kwaliteit.__file__)",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert str(BRON) not in r.stdout
