@@ -83,7 +83,8 @@ def kenmerk(tekst: str) -> str:
         raise OngeldigeKlacht(
             f"'{tekst}' is geen kenmerk; een kenmerk ziet eruit als K-2023-0001 (jaar en volgnummer)."
         )
-    return waarde
+    # Leading zeros beyond four digits are dropped, as maak_kenmerk writes them.
+    return maak_kenmerk(int(m.group(1)), int(m.group(2)))
 
 
 def maak_kenmerk(jaar: int, volgnummer: int) -> str:

@@ -93,6 +93,7 @@ class Klacht(Base):
     reden_niet_ontvankelijk: Mapped[str | None] = mapped_column(Text)
     grond_9_8: Mapped[Grond98 | None] = mapped_column(_keuze(Grond98, "grond_9_8"))
     ombudsman: Mapped[date | None] = mapped_column(Date)
+    heropend: Mapped[date | None] = mapped_column(Date)
     bewaren_tot: Mapped[date | None] = mapped_column(Date)
 
     klager: Mapped[Klager | None] = relationship(

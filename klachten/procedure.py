@@ -90,7 +90,13 @@ class Afhandeling:
     grond: Grond98 | None = None
 
     def ingevuld(self) -> set[str]:
-        return {veld for veld in _OPTIE if getattr(self, veld) not in (None, "")}
+        return {veld for veld in _OPTIE if _gevuld(getattr(self, veld))}
+
+
+def _gevuld(waarde: object) -> bool:
+    if isinstance(waarde, str):
+        return bool(waarde.strip())
+    return waarde is not None
 
 
 def momentopname(k: Klacht) -> dict[str, Any]:
@@ -166,7 +172,7 @@ def controleer_onafhankelijkheid(k: Klacht, behandelaar: str) -> None:
 
 
 def _laatste_stap(k: Klacht) -> date:
-    data = [k.ontvangen, *(d for d in (k.bevestigd, k.afschrift, k.gehoord) if d)]
+    data = [k.ontvangen, *(d for d in (k.bevestigd, k.afschrift, k.gehoord, k.heropend) if d)]
     data += [v.datum for v in k.verdagingen]
     return max(data)
 
@@ -415,6 +421,7 @@ def heropen(k: Klacht, datum: date, reden: str, vandaag: date) -> dict[str, Any]
             f"Heropenen ({nl_datum(datum)}) kan niet voor de afhandeling ({nl_datum(k.afgehandeld)})."
         )
     k.status = Status.OPEN
+    k.heropend = datum
     for veld in (
         "uitkomst",
         "afgehandeld",

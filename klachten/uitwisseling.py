@@ -112,7 +112,14 @@ def lees_tekst(pad: Path) -> str:
     except OSError as e:
         raise InvoerFout(f"Het bestand {pad} is niet te lezen: {e.strerror}.") from None
     if ruw.startswith(b"\xef\xbb\xbf"):
-        return ruw[3:].decode("utf-8", errors="strict")
+        try:
+            return ruw[3:].decode("utf-8", errors="strict")
+        except UnicodeDecodeError as e:
+            raise InvoerFout(
+                f"{pad} begint als UTF-8 (met BOM) maar bevat tekens die geen UTF-8 zijn "
+                f"(bij byte {e.start + 3}); sla het bestand opnieuw op als 'CSV UTF-8' of "
+                "als 'CSV (gescheiden door lijstscheidingsteken)'."
+            ) from None
     try:
         return ruw.decode("utf-8")
     except UnicodeDecodeError:
@@ -142,6 +149,22 @@ def _ja_nee(waarde: str, regel: int) -> bool:
     if w in _NEE:
         return False
     raise OngeldigeKlacht(f"adviescommissie: '{waarde}' is geen ja of nee.")
+
+
+def _lees_rijen(lezer: Any, pad: Path) -> Iterator[list[str]]:
+    """The rows; one the csv module can't read becomes an InvoerFout with its line."""
+    while True:
+        try:
+            rij = next(lezer)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise InvoerFout(
+                f"{pad.name}, regel {lezer.line_num}: een veld is langer dan "
+                f"{csv.field_size_limit()} tekens (ontbreekt er een afsluitend "
+                "aanhalingsteken?); er is niets geïmporteerd."
+            ) from None
+        yield rij
 
 
 def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
@@ -181,8 +204,10 @@ def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
 
     fouten: list[str] = []
     goed: list[tuple[int, NieuweKlacht, str | None]] = []
-    for rij in lezer:
-        regelnummer = lezer.line_num
+    volgende_regel = lezer.line_num + 1
+    for rij in _lees_rijen(lezer, pad):
+        # A quoted cell may span lines: report the line on which the row starts.
+        regelnummer, volgende_regel = volgende_regel, lezer.line_num + 1
         if not any(c.strip() for c in rij):
             continue
         if len(rij) > len(kop):

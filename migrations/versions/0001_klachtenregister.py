@@ -217,6 +217,7 @@ def upgrade() -> None:
             nullable=True,
         ),
         sa.Column("ombudsman", sa.Date(), nullable=True),
+        sa.Column("heropend", sa.Date(), nullable=True),
         sa.Column("bewaren_tot", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_klacht")),
         sa.UniqueConstraint("jaar", "volgnummer", name=op.f("uq_klacht_jaar_volgnummer")),
