@@ -183,8 +183,9 @@ class Database:
             return str(rij[0]) if rij else None
 
     def is_leeg(self) -> bool:
+        """No tables, except perhaps the empty version table a full downgrade leaves."""
         with vertaal_databasefouten(self.url), self.engine.connect() as conn:
-            return not inspect(conn).get_table_names()
+            return not set(inspect(conn).get_table_names()) - {"alembic_version"}
 
     def zorg_voor_schema(self) -> None:
         """Initialise a new, empty database; refuse one whose schema doesn't match."""

@@ -76,6 +76,12 @@ def upgrade(ctx: typer.Context) -> None:
                     f"De database heeft schemarevisie {huidige}, nieuwer dan dit programma kent; "
                     "installeer een nieuwere versie van kwaliteit."
                 )
+            if huidige is None and not db.is_leeg():
+                # Never install the register into another program's database.
+                raise SchemaFout(
+                    f"{beschrijf_url(db.url)} bevat tabellen maar is geen kwaliteit-database "
+                    "(de tabel alembic_version ontbreekt). Kies een andere database met --database."
+                )
             van, naar, kopie = werk_bij(db)
         finally:
             db.sluit()

@@ -612,7 +612,9 @@ def termijnen(
 @app.command()
 def overzicht(
     ctx: typer.Context,
-    jaar: Annotated[int, typer.Option(metavar="JAAR", help="Het jaar van ontvangst.")],
+    jaar: Annotated[
+        int, typer.Option(metavar="JAAR", min=1, max=9999, help="Het jaar van ontvangst.")
+    ],
     als_json: JsonOpt = False,
 ) -> None:
     """Het jaaroverzicht van de klachten (Awb 9:12a).
