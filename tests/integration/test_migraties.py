@@ -359,3 +359,15 @@ def test_een_sqlite_pad_in_een_niet_bestaande_map_geeft_een_duidelijke_melding(
     assert f"De map {pad.parent} bestaat niet" in r.stderr
     assert "Traceback" not in r.output
     assert not pad.parent.exists()
+
+
+def test_een_tot_de_basis_teruggedraaide_database_wordt_bij_gebruik_opnieuw_ingericht(
+    lege_database_url: str,
+) -> None:
+    with Database(lege_database_url) as db:
+        migreren.upgrade(db)
+        migreren.downgrade(db)
+        assert db.is_leeg()
+    r = registreer_via_cli(lege_database_url)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.strip() == "K-2023-0001"
