@@ -6,6 +6,7 @@ command's unit of work does) and never print.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -348,6 +349,7 @@ def toon(w: Werkeenheid, kenmerk: str, *, met_klager: bool = False) -> dict[str,
                 "tijdstip": g.tijdstip.isoformat(timespec="seconds"),
                 "door": g.door,
                 "actie": g.actie,
+                "omschrijving": beschrijf_gebeurtenis(g.actie, g.voor, g.na),
             }
             for g in geschiedenis(w.sessie, ONDERWERP, k.kenmerk)
         ],
@@ -363,6 +365,46 @@ def toon(w: Werkeenheid, kenmerk: str, *, met_klager: bool = False) -> dict[str,
             else None
         )
     return d
+
+
+def beschrijf_gebeurtenis(actie: str, voor: str | None, na: str | None) -> str:
+    """One readable line for an audit event of a complaint (no personal data is in it)."""
+    v: dict[str, Any] = json.loads(voor) if voor else {}
+    n: dict[str, Any] = json.loads(na) if na else {}
+
+    def dt(sleutel: str, bron: dict[str, Any] = n) -> str:
+        waarde = bron.get(sleutel)
+        return nl_datum(date.fromisoformat(waarde)) if waarde else "?"
+
+    if actie == "registreer":
+        return "geregistreerd" + (" (import)" if n.get("via") == "import" else "")
+    if actie == "bevestig":
+        return f"ontvangst bevestigd op {dt('bevestigd')}"
+    if actie == "afschrift":
+        return f"afschrift aan de beklaagde op {dt('afschrift')}"
+    if actie == "hoor":
+        return f"gehoord op {dt('gehoord')}"
+    if actie == "afzien-horen":
+        return f"afgezien van horen, grond {n.get('afzien_horen')}"
+    if actie == "wijs-toe":
+        return f"behandelaar: {n.get('behandelaar')}"
+    if actie == "verdaag":
+        extra = (
+            f", instemming klager {dt('instemming_klager')}" if n.get("instemming_klager") else ""
+        )
+        return f"verdaagd met {n.get('verdaging_weken')} weken tot {dt('uiterste_datum')}{extra}"
+    if actie == "sluit":
+        return f"gesloten met uitkomst {n.get('uitkomst')} op {dt('afgehandeld')}"
+    if actie == "heropen":
+        return (
+            f"heropend op {dt('heropend')} (was: {v.get('uitkomst')} op {dt('afgehandeld', v)}); "
+            f"reden: {n.get('reden')}"
+        )
+    if actie == "ombudsman":
+        return f"bij de ombudsman op {dt('ombudsman')}"
+    if actie == "pseudonimiseer":
+        return "klagergegevens gepseudonimiseerd (bewaartermijn verstreken)"
+    return actie
 
 
 def _iso(d: date | None) -> str | None:

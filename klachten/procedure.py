@@ -165,7 +165,7 @@ def controleer_onafhankelijkheid(k: Klacht, behandelaar: str) -> None:
         and _normaal(k.beklaagde) == _normaal(behandelaar)
     ):
         raise OngeldigeStap(
-            f"{behandelaar} is de beklaagde van {k.kenmerk} en mag de klacht niet behandelen "
+            f"{' '.join(behandelaar.split())} is de beklaagde van {k.kenmerk} en mag de klacht niet behandelen "
             "(Awb 9:7: de behandelaar was niet bij de gedraging betrokken). "
             "Wijs een andere behandelaar aan."
         )
@@ -256,9 +256,8 @@ def verdaag(
     if not reden.strip():
         raise OngeldigeStap("Een verdaging vraagt om een reden (Awb 9:11 lid 2); geef --reden.")
     if weken < 1:
-        raise OngeldigeStap(
-            f"Verdagen kan met 1 tot en met {MAX_VERDAGING_WEKEN} weken, niet {weken}."
-        )
+        grens = MAX_UITSTEL_WEKEN if k.verdagingen else MAX_VERDAGING_WEKEN
+        raise OngeldigeStap(f"Verdagen kan met 1 tot en met {grens} weken, niet {weken}.")
     if not k.verdagingen:
         if weken > MAX_VERDAGING_WEKEN:
             raise OngeldigeStap(

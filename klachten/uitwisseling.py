@@ -136,8 +136,8 @@ def _kolomnaam(kop: str) -> str:
 
 def _cel(waarde: str | None) -> str:
     tekst = (waarde or "").strip()
-    # Undo the protection against formula injection that an export adds.
-    if len(tekst) > 1 and tekst[0] == "'" and tekst[1] in _FORMULETEKENS:
+    # Undo the protection against formula injection that an export adds ('=..., ''=...).
+    if len(tekst) > 1 and tekst[0] == "'" and tekst.lstrip("'").startswith(_FORMULETEKENS):
         return tekst[1:]
     return tekst
 
@@ -333,8 +333,11 @@ def _waarde(waarde: Any, formaat: str) -> str:
     if isinstance(waarde, date):
         return nl_datum(waarde) if formaat == "excel" else waarde.isoformat()
     tekst = str(getattr(waarde, "value", waarde))
-    if formaat == "excel" and tekst.startswith(_FORMULETEKENS):
-        # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    kern = tekst.lstrip("'")
+    if kern.startswith(_FORMULETEKENS) and (formaat == "excel" or kern != tekst):
+        # A cell starting with = + - @ would run as a formula in a spreadsheet; and the
+        # import strips one apostrophe before such a character (_cel), so text that
+        # already starts with one gets another, in both formats.
         tekst = "'" + tekst
     return tekst
 

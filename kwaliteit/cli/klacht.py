@@ -574,7 +574,8 @@ def _toon_tekst(d: dict[str, Any]) -> None:
         typer.echo(f"Let op: {melding}")
     typer.echo("\nGeschiedenis:")
     for g in d["geschiedenis"]:
-        typer.echo(f"  {g['volgnummer']:>5}  {g['tijdstip']}  {g['actie']:<14} door {g['door']}")
+        tijd = g["tijdstip"][:16].replace("T", " ")
+        typer.echo(f"  {tijd}  {g['omschrijving']}  (door {g['door']})")
 
 
 @app.command()

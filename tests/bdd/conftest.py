@@ -21,10 +21,8 @@ from __future__ import annotations
 import json
 import re
 import shlex
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,22 +31,6 @@ from sqlalchemy import MetaData, create_engine, select
 from typer.testing import Result
 
 from kwaliteit.tijd import parse_datum
-
-
-def pytest_plugin_registered(plugin: object, manager: pytest.PytestPluginManager) -> None:
-    """Keep ``import conftest`` meaning ``tests/conftest.py`` for the other test modules.
-
-    Every conftest.py outside a package is imported as the module ``conftest``, so
-    loading this file replaces ``tests/conftest.py`` in ``sys.modules``; test modules
-    collected after ``tests/bdd`` that do ``from conftest import Cli`` would then get
-    this file. Once this conftest is registered, put the root one back.
-    """
-    if plugin is not sys.modules.get(__name__) or getattr(plugin, "__file__", None) != __file__:
-        return
-    wortel = manager.get_plugin(str(Path(__file__).resolve().parents[1] / "conftest.py"))
-    if wortel is not None:
-        sys.modules[__name__] = wortel
-
 
 # Column names in a table of complaints that are not options of ``klacht registreer``.
 _VLAGGEN = {"adviescommissie"}
@@ -115,6 +97,7 @@ class Verloop:
         return r
 
     def json(self, *args: str) -> Any:
+        """Run a command with ``--json``; it must succeed. Returns the parsed output."""
         return json.loads(self.moet_slagen(*args, "--json").stdout)
 
     def resultaat(self) -> Result:
@@ -188,11 +171,11 @@ class Verloop:
             meta = MetaData()
             meta.reflect(engine)
             with engine.connect() as c:
-                for tabel in meta.sorted_tables:
-                    for rij in c.execute(select(tabel)).mappings():
+                for t in meta.sorted_tables:
+                    for rij in c.execute(select(t)).mappings():
                         for kolom, waarde in rij.items():
                             if isinstance(waarde, str):
-                                yield f"{tabel.name}.{kolom}", waarde
+                                yield f"{t.name}.{kolom}", waarde
         finally:
             engine.dispose()
 

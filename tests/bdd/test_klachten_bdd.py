@@ -117,6 +117,12 @@ def klacht_gesloten(verloop: Verloop, datum: str, uitkomst: str, gegevens: str |
     assert verloop.resultaat().exit_code == 0, verloop.beschrijf()
 
 
+@given(parsers.re(r'de klacht is op (?P<datum>\S+) heropend omdat "(?P<reden>[^"]+)"$'))
+def heropend(verloop: Verloop, datum: str, reden: str) -> None:
+    """The complaint was reopened already. Gebruik: ``En de klacht is op 03-07-2023 heropend omdat "..."``."""
+    verloop.moet_slagen("klacht", "heropen", verloop.klacht(), "--datum", datum, "--reden", reden)
+
+
 @given("de volgende klachten zijn gesloten:")
 def klachten_gesloten(verloop: Verloop, datatable: list[list[str]]) -> None:
     """Complaints closed already; the same table as ``Als de volgende klachten worden gesloten:``."""
@@ -415,14 +421,14 @@ def geschiedenis(verloop: Verloop, stappen: str) -> None:
 
 @then(
     parsers.re(
-        r'legt het auditspoor bij de sluiting van de klacht de uitkomst "(?P<uitkomst>[^"]+)"'
+        r'legt het auditspoor bij de eerste sluiting van de klacht de uitkomst "(?P<uitkomst>[^"]+)"'
         r" op (?P<datum>\S+) vast$"
     )
 )
 def auditspoor_bewaart_uitkomst(verloop: Verloop, uitkomst: str, datum: str) -> None:
     """The audit event of the (earlier) closing still holds its outcome and date.
 
-    Gebruik: na heropenen, ``En legt het auditspoor bij de sluiting van de klacht de
+    Gebruik: na heropenen, ``En legt het auditspoor bij de eerste sluiting van de klacht de
     uitkomst "ongegrond" op 20-04-2023 vast``. Leest het auditspoor in de database:
     ``klacht toon`` noemt alleen de acties.
     """
@@ -432,6 +438,7 @@ def auditspoor_bewaart_uitkomst(verloop: Verloop, uitkomst: str, datum: str) -> 
             na = c.execute(
                 select(AuditGebeurtenis.na)
                 .where(
+                    AuditGebeurtenis.onderwerp == "klacht",
                     AuditGebeurtenis.sleutel == verloop.klacht(),
                     AuditGebeurtenis.actie == "sluit",
                 )
@@ -440,9 +447,9 @@ def auditspoor_bewaart_uitkomst(verloop: Verloop, uitkomst: str, datum: str) -> 
             sluitingen = [json.loads(x) for x in na]
     finally:
         engine.dispose()
-    assert {"uitkomst": uitkomst, "afgehandeld": verloop.datum_iso(datum)}.items() <= sluitingen[
-        0
-    ].items()
+    assert sluitingen, "Het auditspoor bevat geen sluiting van deze klacht."
+    verwacht = {"uitkomst": uitkomst, "afgehandeld": verloop.datum_iso(datum)}
+    assert verwacht.items() <= sluitingen[0].items(), sluitingen[0]
 
 
 @then("vermeldt het jaaroverzicht:")

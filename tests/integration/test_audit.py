@@ -8,8 +8,8 @@ from contextlib import AbstractContextManager
 from datetime import date
 
 import pytest
-from conftest import Cli
 from sqlalchemy import select, text
+from typer.testing import Result
 
 from klachten import diensten
 from klachten.invoer import NieuweKlacht
@@ -17,6 +17,9 @@ from klachten.waarden import Kanaal
 from kwaliteit.audit import AuditGebeurtenis, KetenRapport, bereken_hash, controleer_keten
 from kwaliteit.db import Database
 from kwaliteit.eenheid import Werkeenheid
+
+# The signature of the ``cli`` fixture in tests/conftest.py.
+Cli = Callable[..., Result]
 
 Werk = Callable[..., AbstractContextManager[Werkeenheid]]
 

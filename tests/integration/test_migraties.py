@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from conftest import Cli
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner, Result
@@ -22,6 +22,9 @@ from kwaliteit.cli import app
 from kwaliteit.db import SCHEMA_HEAD, SCHEMA_REVISIES, Database
 from kwaliteit.eenheid import werkeenheid
 from kwaliteit.modellen import metadata
+
+# The signature of the ``cli`` fixture in tests/conftest.py.
+Cli = Callable[..., Result]
 
 TABELLEN = {"alembic_version", "audit_gebeurtenis", "klacht", "klager", "verdaging"}
 

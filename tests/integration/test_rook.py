@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from conftest import Cli
+from collections.abc import Callable
+
+from typer.testing import Result
+
+# The signature of the ``cli`` fixture in tests/conftest.py.
+Cli = Callable[..., Result]
 
 
 def test_registreren_en_tonen_via_de_cli(cli: Cli) -> None:
