@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -101,8 +102,13 @@ def schrijf(pad: Path, regels: list[str], *, codering: str = "utf-8", bom: bool 
     return pad
 
 
-def registreer(cli: Cli, *args: str, vandaag: str = VANDAAG) -> str:
-    return ok(cli("klacht", "registreer", *args, vandaag=vandaag)).stdout.strip()
+def doe(cli: Cli, opdracht: str, *extra: str) -> Result:
+    """Run ``kwaliteit OPDRACHT`` (split as a shell would), which must succeed."""
+    return ok(cli(*shlex.split(opdracht), *extra, vandaag=VANDAAG))
+
+
+def registreer(cli: Cli, opties: str, *extra: str) -> str:
+    return doe(cli, f"klacht registreer {opties}", *extra).stdout.strip()
 
 
 def cellen(tekst: str, scheiding: str) -> list[dict[str, str]]:
@@ -231,7 +237,7 @@ def test_kolommen_uit_een_export_worden_genegeerd(cli: Cli, tmp_path: Path) -> N
 
 
 def test_drie_foute_regels_niets_geimporteerd(cli: Cli, tmp_path: Path) -> None:
-    registreer(cli, "--ontvangen", "01-03-2023", "--kanaal", "balie", "--omschrijving", "bestaand")
+    registreer(cli, "--ontvangen 01-03-2023 --kanaal balie --omschrijving bestaand")
     voor = toestand(cli)
     pad = schrijf(
         tmp_path / "fout.csv",
@@ -393,7 +399,7 @@ def test_te_lange_omschrijving(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_kenmerkkolom_die_aansluit(cli: Cli, tmp_path: Path) -> None:
-    registreer(cli, "--ontvangen", "01-03-2023", "--kanaal", "balie", "--omschrijving", "bestaand")
+    registreer(cli, "--ontvangen 01-03-2023 --kanaal balie --omschrijving bestaand")
     pad = schrijf(
         tmp_path / "k.csv",
         [
@@ -431,7 +437,7 @@ def test_kenmerkkolom_die_aansluit(cli: Cli, tmp_path: Path) -> None:
 def test_kenmerkkolom_met_gat_wordt_geweigerd(
     cli: Cli, tmp_path: Path, kenmerk: str, melding: str
 ) -> None:
-    registreer(cli, "--ontvangen", "01-03-2023", "--kanaal", "balie", "--omschrijving", "bestaand")
+    registreer(cli, "--ontvangen 01-03-2023 --kanaal balie --omschrijving bestaand")
     voor = toestand(cli)
     pad = schrijf(
         tmp_path / "k.csv",
@@ -451,14 +457,9 @@ def test_kenmerkkolom_met_gat_wordt_geweigerd(
 
 @pytest.fixture
 def register(cli: Cli) -> Cli:
-    registreer(cli, "--ontvangen", "14-03-2023", "--kanaal", "e-mail", "--omschrijving",
-               "Niet teruggebeld", "--wijk", "Groenoord", "--adviescommissie",
-               "--klager-naam", "Jan Jansen", "--klager-contact", "jan@example.nl")  # fmt: skip
-    registreer(cli, "--ontvangen", "16-12-2022", "--kanaal", "telefoon", "--omschrijving",
-               "Café; geërgerd", "--gedraging", "01-12-2022",
-               "--klager-naam", "Piet Puk", "--klager-contact", "0612345678")  # fmt: skip
-    ok(cli("klacht", "sluit", "K-2022-0001", "--uitkomst", "informeel-opgelost",
-           "--tevredenheid", "Gebeld", "--datum", "20-12-2022", vandaag=VANDAAG))  # fmt: skip
+    registreer(cli, "--ontvangen 14-03-2023 --kanaal e-mail --omschrijving 'Niet teruggebeld' --wijk Groenoord --adviescommissie --klager-naam 'Jan Jansen' --klager-contact jan@example.nl")  # fmt: skip
+    registreer(cli, "--ontvangen 16-12-2022 --kanaal telefoon --omschrijving 'Café; geërgerd' --gedraging 01-12-2022 --klager-naam 'Piet Puk' --klager-contact 0612345678")  # fmt: skip
+    doe(cli, "klacht sluit K-2022-0001 --uitkomst informeel-opgelost --tevredenheid Gebeld --datum 20-12-2022")  # fmt: skip
     return cli
 
 
@@ -560,19 +561,20 @@ FORMULES = ["=SOM(A1:A9)", "+31 6 12345678", "-1 ster", "@gebruiker", "'=al besc
 
 @pytest.fixture
 def gevarieerd(cli: Cli) -> Cli:
-    registreer(cli, "--ontvangen", "14-03-2023", "--kanaal", "brief", "--omschrijving",
-               "Regel een\nregel twee; met \"aanhalingstekens\"", "--gedraging", "01-03-2023",
-               "--wijk", "Centrum/West", "--team", "Team Zuid", "--aanbieder", "Stichting Ééngezind",
-               "--beklaagde", "René Öztürk", "--beklaagde-soort", "medewerker",
-               "--categorie", "bejegening", "--regime", "wmo2015", "--adviescommissie",
-               "--klager-naam", "Jan Jansen")  # fmt: skip
-    registreer(cli, "--ontvangen", "20-12-2022", "--kanaal", "balie", "--omschrijving",
-               "Oud", "--gedraging", "01-06-2021")  # fmt: skip
+    registreer(
+        cli,
+        "--ontvangen 14-03-2023 --kanaal brief --gedraging 01-03-2023 --wijk Centrum/West "
+        "--team 'Team Zuid' --aanbieder 'Stichting Ééngezind' --beklaagde 'René Öztürk' "
+        "--beklaagde-soort medewerker --categorie bejegening --regime wmo2015 --adviescommissie "
+        "--klager-naam 'Jan Jansen'",
+        "--omschrijving",
+        'Regel een\nregel twee; met "aanhalingstekens"',
+    )
+    registreer(cli, "--ontvangen 20-12-2022 --kanaal balie --omschrijving Oud --gedraging 01-06-2021")  # fmt: skip
     for i, formule in enumerate(FORMULES, start=1):
-        registreer(cli, "--ontvangen", f"{i:02d}-04-2023", "--kanaal", "webformulier",
-                   "--omschrijving", formule, "--beklaagde", formule, "--team", "=1+1")  # fmt: skip
-    ok(cli("klacht", "sluit", "K-2023-0002", "--uitkomst", "ingetrokken", "--wijze", "mail",
-           "--datum", "02-04-2023", vandaag=VANDAAG))  # fmt: skip
+        # Passed as separate arguments: a shell would not split these.
+        registreer(cli, f"--ontvangen {i:02d}-04-2023 --kanaal webformulier", "--omschrijving", formule, "--beklaagde", formule, "--team", "=1+1")  # fmt: skip
+    doe(cli, "klacht sluit K-2023-0002 --uitkomst ingetrokken --wijze mail --datum 02-04-2023")
     return cli
 
 

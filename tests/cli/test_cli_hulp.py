@@ -44,16 +44,15 @@ ENGELS = (
 ZWARE_MODULES = ("sqlalchemy", "alembic", "weasyprint", "rich")
 
 
-def opdrachten() -> Iterator[tuple[tuple[str, ...], typer.main.TyperCommand | typer.main.TyperGroup]]:  # fmt: skip
-    """Every command and group of the app, with its path of names."""
-    wortel = typer.main.get_command(app)
-
-    def loop(pad: tuple[str, ...], opdracht: object) -> Iterator[tuple[tuple[str, ...], object]]:
-        yield pad, opdracht
-        for naam, sub in sorted(getattr(opdracht, "commands", {}).items()):
-            yield from loop((*pad, naam), sub)
-
-    yield from loop((), wortel)  # type: ignore[misc]
+def opdrachten(
+    pad: tuple[str, ...] = (), opdracht: object = None
+) -> Iterator[tuple[tuple[str, ...], object]]:
+    """Every command and group of the app (walked recursively), with its path of names."""
+    if opdracht is None:
+        opdracht = typer.main.get_command(app)
+    yield pad, opdracht
+    for naam, sub in sorted(getattr(opdracht, "commands", {}).items()):
+        yield from opdrachten((*pad, naam), sub)
 
 
 ALLE = list(opdrachten())
@@ -64,12 +63,26 @@ NAMEN = [" ".join(pad) or "kwaliteit" for pad, _ in ALLE]
 def test_alle_opdrachten_gevonden() -> None:
     paden = {" ".join(pad) for pad, _ in BLADEREN}
     for verwacht in (
-        "klacht registreer", "klacht bevestig", "klacht afschrift", "klacht hoor",
-        "klacht wijs-toe", "klacht verdaag", "klacht sluit", "klacht heropen",
-        "klacht ombudsman", "klacht lijst", "klacht toon", "klacht termijnen",
-        "klacht overzicht", "klacht opschonen", "klacht importeer", "klacht exporteer",
-        "db status", "db upgrade", "audit controleer",
-    ):  # fmt: skip
+        "klacht registreer",
+        "klacht bevestig",
+        "klacht afschrift",
+        "klacht hoor",
+        "klacht wijs-toe",
+        "klacht verdaag",
+        "klacht sluit",
+        "klacht heropen",
+        "klacht ombudsman",
+        "klacht lijst",
+        "klacht toon",
+        "klacht termijnen",
+        "klacht overzicht",
+        "klacht opschonen",
+        "klacht importeer",
+        "klacht exporteer",
+        "db status",
+        "db upgrade",
+        "audit controleer",
+    ):
         assert verwacht in paden
 
 
