@@ -227,6 +227,24 @@ def verdaag(
     return _stap(w, kenmerk, "verdaag", doe)
 
 
+def wijzig(w: Werkeenheid, kenmerk: str, velden: dict[str, Any]) -> Klacht:
+    """Correct registration fields; the klager's data stays out of the audit trail."""
+
+    def doe(k: Klacht) -> dict[str, Any]:
+        details = procedure.wijzig(k, velden, w.vandaag)
+        if "klager_naam" in velden or "klager_contact" in velden:
+            if k.klager is None:
+                k.klager = Klager()
+            if "klager_naam" in velden:
+                k.klager.naam = velden["klager_naam"]
+            if "klager_contact" in velden:
+                k.klager.contact = velden["klager_contact"]
+            details["klagergegevens"] = "gewijzigd"
+        return details
+
+    return _stap(w, kenmerk, "wijzig", doe)
+
+
 def sluit(w: Werkeenheid, kenmerk: str, afhandeling: procedure.Afhandeling) -> Klacht:
     return _stap(w, kenmerk, "sluit", lambda k: procedure.sluit(k, afhandeling, w.vandaag))
 
@@ -393,6 +411,11 @@ def beschrijf_gebeurtenis(actie: str, voor: str | None, na: str | None) -> str:
             f", instemming klager {dt('instemming_klager')}" if n.get("instemming_klager") else ""
         )
         return f"verdaagd met {n.get('verdaging_weken')} weken tot {dt('uiterste_datum')}{extra}"
+    if actie == "wijzig":
+        velden = list(n.get("gewijzigd", [])) + (
+            ["klagergegevens"] if n.get("klagergegevens") else []
+        )
+        return "registratie gewijzigd: " + (", ".join(velden) or "niets")
     if actie == "sluit":
         return f"gesloten met uitkomst {n.get('uitkomst')} op {dt('afgehandeld')}"
     if actie == "heropen":
@@ -459,14 +482,17 @@ def termijnen(w: Werkeenheid, *, binnen: int) -> list[Termijn]:
     """Deadlines of open complaints that end within ``binnen`` days, or have passed."""
     grens = w.vandaag + timedelta(days=binnen)
     uit: list[Termijn] = []
-    # The 9:8 notice (4 weeks) always ends before the afhandeltermijn (6+ weeks),
-    # so every open complaint with a 9:8 deadline in range is found by this range too.
-    vroegste_ontvangst = w.vandaag - timedelta(weeks=5)
+    # A 9:8 notice is due 4 weeks (Atw) after receipt, so it can only end by ``grens``
+    # when the complaint was received at least 28 days before it; only complaints whose
+    # gedraging is known can be more than a year old (9:8 lid 1b).
     q = (
         select(Klacht)
         .where(
             Klacht.status == Status.OPEN,
-            or_(Klacht.uiterste_datum <= grens, Klacht.ontvangen >= vroegste_ontvangst),
+            or_(
+                Klacht.uiterste_datum <= grens,
+                Klacht.gedraging.is_not(None) & (Klacht.ontvangen <= grens - timedelta(days=28)),
+            ),
         )
         .order_by(Klacht.uiterste_datum, Klacht.jaar, Klacht.volgnummer)
     )
@@ -482,7 +508,7 @@ def termijnen(w: Werkeenheid, *, binnen: int) -> list[Termijn]:
                 )
             )
         t98 = termijn_9_8(k.ontvangen)
-        if w.vandaag <= t98 <= grens and gedraging_te_oud(k.gedraging, k.ontvangen):
+        if t98 <= grens and gedraging_te_oud(k.gedraging, k.ontvangen):
             uit.append(
                 Termijn(
                     k.kenmerk,

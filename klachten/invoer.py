@@ -168,3 +168,42 @@ T = TypeVar("T")
 def _of_geen(waarde: str | None, maak: Callable[[str], T]) -> T | None:
     """Parse an optional field: empty means absent."""
     return maak(waarde) if waarde and waarde.strip() else None
+
+
+# Registration fields ``klacht wijzig`` may correct, with their parser. An empty
+# value clears an optional field.
+WIJZIGBAAR: dict[str, Callable[[str], object]] = {
+    "ontvangen": lambda t: datum(t, "ontvangen"),
+    "kanaal": lambda t: keuze(Kanaal, t, "kanaal"),
+    "omschrijving": lambda t: tekst(t, "omschrijving", verplicht=True),
+    "gedraging": lambda t: _of_geen(t, lambda x: datum(x, "gedraging")),
+    "beklaagde": lambda t: tekst(t, "beklaagde"),
+    "beklaagde_soort": lambda t: _of_geen(t, lambda x: keuze(BeklaagdeSoort, x, "beklaagde-soort")),
+    "wijk": lambda t: _of_geen(t, lambda x: keuze(Wijk, x, "wijk")),
+    "team": lambda t: tekst(t, "team"),
+    "aanbieder": lambda t: tekst(t, "aanbieder"),
+    "regime": lambda t: keuze(Regime, t, "regime"),
+    "categorie": lambda t: keuze(Categorie, t, "categorie"),
+    "klager_naam": lambda t: tekst(t, "klager_naam"),
+    "klager_contact": lambda t: tekst(t, "klager_contact"),
+}
+
+
+def registratiewijziging(opgegeven: dict[str, str | None]) -> dict[str, object]:
+    """Parse the fields a user wants to correct (None: leave as it is)."""
+    fouten: list[str] = []
+    uit: dict[str, object] = {}
+    for veld, waarde in opgegeven.items():
+        if waarde is None:
+            continue
+        try:
+            uit[veld] = WIJZIGBAAR[veld](waarde)
+        except OngeldigeKlacht as e:
+            fouten.append(e.melding)
+    if fouten:
+        raise OngeldigeKlacht(fouten[0], details=fouten)
+    if not uit:
+        raise OngeldigeKlacht(
+            "Geef minstens één gegeven om te wijzigen, bijvoorbeeld --gedraging DATUM of --wijk WIJK."
+        )
+    return uit

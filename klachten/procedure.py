@@ -157,15 +157,24 @@ def _normaal(naam: str) -> str:
 
 def controleer_onafhankelijkheid(k: Klacht, behandelaar: str) -> None:
     """Awb 9:7: the behandelaar was not involved in the conduct complained about."""
+    controleer_onafhankelijkheid_van(k.kenmerk, k.beklaagde, k.beklaagde_soort, behandelaar)
+
+
+def controleer_onafhankelijkheid_van(
+    kenmerk: str,
+    beklaagde: str | None,
+    beklaagde_soort: BeklaagdeSoort | None,
+    behandelaar: str,
+) -> None:
     if not behandelaar.strip():
         raise OngeldigeStap("De naam van de behandelaar is leeg.")
     if (
-        k.beklaagde
-        and k.beklaagde_soort is not BeklaagdeSoort.ORGANISATIE
-        and _normaal(k.beklaagde) == _normaal(behandelaar)
+        beklaagde
+        and beklaagde_soort is not BeklaagdeSoort.ORGANISATIE
+        and _normaal(beklaagde) == _normaal(behandelaar)
     ):
         raise OngeldigeStap(
-            f"{' '.join(behandelaar.split())} is de beklaagde van {k.kenmerk} en mag de klacht niet behandelen "
+            f"{' '.join(behandelaar.split())} is de beklaagde van {kenmerk} en mag de klacht niet behandelen "
             "(Awb 9:7: de behandelaar was niet bij de gedraging betrokken). "
             "Wijs een andere behandelaar aan."
         )
@@ -394,6 +403,11 @@ def _ontbrekend(k: Klacht, a: Afhandeling) -> list[str]:
     elif u is Uitkomst.NIET_IN_BEHANDELING:
         if a.grond is None:
             mist.append("de grond van Awb 9:8 ontbreekt (--grond 1a, 1b, 1c, 1d, 1e, 1f of 2)")
+        elif a.grond is Grond98.B and k.gedraging is None:
+            mist.append(
+                "grond 1b vraagt om de datum van de gedraging; leg die vast met "
+                f"'kwaliteit klacht wijzig {k.kenmerk} --gedraging DATUM'"
+            )
         elif (
             a.grond is Grond98.B and k.gedraging and not gedraging_te_oud(k.gedraging, k.ontvangen)
         ):
@@ -406,6 +420,55 @@ def _ontbrekend(k: Klacht, a: Afhandeling) -> list[str]:
             "de datum waarop de klager is ingelicht ligt niet tussen de ontvangst en de afhandeling"
         )
     return mist
+
+
+def wijzig(k: Klacht, velden: dict[str, Any], vandaag: date) -> dict[str, Any]:
+    """Correct registration fields; the kenmerk and the procedure stay as they are."""
+    nieuw_ontvangen: date = velden.get("ontvangen", k.ontvangen)
+    if nieuw_ontvangen != k.ontvangen:
+        if k.status is Status.GESLOTEN:
+            raise OngeldigeStap(
+                f"De ontvangstdatum van de gesloten klacht {k.kenmerk} kan niet meer wijzigen: "
+                "de termijntoets van de afhandeling hangt ervan af. Heropen haar eerst."
+            )
+        if nieuw_ontvangen.year != k.jaar:
+            raise OngeldigeStap(
+                f"De ontvangstdatum van {k.kenmerk} moet in {k.jaar} blijven (het jaar hoort bij "
+                "het kenmerk). Registreer de klacht opnieuw als het jaar niet klopt."
+            )
+        if nieuw_ontvangen > vandaag:
+            raise OngeldigeStap(f"ontvangen: {nl_datum(nieuw_ontvangen)} ligt in de toekomst.")
+        eerste_stap = min(
+            [d for d in (k.bevestigd, k.afschrift, k.gehoord) if d]
+            + [v.datum for v in k.verdagingen],
+            default=None,
+        )
+        if eerste_stap and nieuw_ontvangen > eerste_stap:
+            raise OngeldigeStap(
+                f"ontvangen: {nl_datum(nieuw_ontvangen)} ligt na een stap van de procedure "
+                f"({nl_datum(eerste_stap)})."
+            )
+    gedraging = velden.get("gedraging", k.gedraging)
+    if gedraging and gedraging > nieuw_ontvangen:
+        raise OngeldigeKlacht(
+            f"gedraging: {nl_datum(gedraging)} ligt na de ontvangst ({nl_datum(nieuw_ontvangen)})."
+        )
+    if k.behandelaar and ("beklaagde" in velden or "beklaagde_soort" in velden):
+        controleer_onafhankelijkheid_van(
+            k.kenmerk,
+            velden.get("beklaagde", k.beklaagde),
+            velden.get("beklaagde_soort", k.beklaagde_soort),
+            k.behandelaar,
+        )
+    gewijzigd: list[str] = []
+    for veld, waarde in velden.items():
+        if veld.startswith("klager_"):
+            continue
+        if getattr(k, veld) != waarde:
+            setattr(k, veld, waarde)
+            gewijzigd.append(veld)
+    herbereken_termijn(k)
+    return {"gewijzigd": sorted(gewijzigd)}
 
 
 def heropen(k: Klacht, datum: date, reden: str, vandaag: date) -> dict[str, Any]:

@@ -216,8 +216,13 @@ def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
             )
             continue
         cellen = dict(zip(kop, (_cel(c) for c in rij), strict=False))
+        veldfouten: list[str] = []
         try:
             adviescommissie = _ja_nee(cellen.get("adviescommissie", ""), regelnummer)
+        except OngeldigeKlacht as e:
+            veldfouten.append(e.melding)
+            adviescommissie = False
+        try:
             n = nieuwe_klacht(
                 ontvangen=cellen.get("ontvangen", ""),
                 kanaal=cellen.get("kanaal", ""),
@@ -235,7 +240,9 @@ def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
                 klager_contact=cellen.get("klager_contact"),
             )
         except OngeldigeKlacht as e:
-            fouten.extend(f"regel {regelnummer}, {m}" for m in (e.details or [e.melding]))
+            veldfouten.extend(e.details or [e.melding])
+        if veldfouten:
+            fouten.extend(f"regel {regelnummer}, {m}" for m in veldfouten)
             continue
         problemen = diensten.controleer_nieuw(n, w.vandaag)
         if problemen:

@@ -228,13 +228,40 @@ def vertaal_databasefouten(url: str) -> Iterator[None]:
     except DBAPIError as e:
         if isinstance(e.orig, sqlite3.DatabaseError):
             raise DatabaseFout(
-                f"{beschrijf_url(url)} is geen bruikbare SQLite-database: {_eerste_regel(e)}"
+                f"{beschrijf_url(url)} is geen bruikbare SQLite-database: "
+                f"{_vertaal_driver(_eerste_regel(e))}"
             ) from None
         raise
 
 
 def _eerste_regel(e: DBAPIError) -> str:
     return str(e.orig).strip().splitlines()[0] if str(e.orig).strip() else type(e.orig).__name__
+
+
+# Driver messages users meet most, in Dutch; others are shown as the driver gives them.
+_DRIVERMELDINGEN = {
+    "unable to open database file": "het bestand kan niet worden geopend of aangemaakt "
+    "(controleer of de map bestaat en of u er mag schrijven)",
+    "file is not a database": "het bestand is geen SQLite-database",
+    "database disk image is malformed": "het databasebestand is beschadigd; herstel een reservekopie",
+    "attempt to write a readonly database": "de database is alleen-lezen voor u",
+    "disk i/o error": "de schijf gaf een lees- of schrijffout",
+    "database or disk is full": "de schijf is vol",
+}
+
+
+def _vertaal_driver(tekst: str) -> str:
+    laag = tekst.lower()
+    for engels, nederlands in _DRIVERMELDINGEN.items():
+        if engels in laag:
+            return nederlands
+    if "connection refused" in laag or "connection failed" in laag:
+        return f"de server is niet bereikbaar ({tekst})"
+    if "password authentication failed" in laag:
+        return "de server weigert de gebruikersnaam of het wachtwoord"
+    if "does not exist" in laag and "database" in laag:
+        return f"die database bestaat niet op de server ({tekst})"
+    return tekst
 
 
 def _verbindingsmelding(url: str, e: OperationalError) -> str:
@@ -244,4 +271,4 @@ def _verbindingsmelding(url: str, e: OperationalError) -> str:
             f"De database is bezet door een ander proces (na {SQLITE_WACHTTIJD_S} s wachten). "
             "Probeer het zo opnieuw."
         )
-    return f"Kan de database {beschrijf_url(url)} niet gebruiken: {oorzaak}"
+    return f"Kan de database {beschrijf_url(url)} niet gebruiken: {_vertaal_driver(oorzaak)}"

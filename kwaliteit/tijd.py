@@ -16,6 +16,10 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 DATUMVORMEN = "jjjj-mm-dd of dd-mm-jjjj"
+# A register of complaints holds dates of people's lives and of its own use: a year
+# outside this range is a typing error (and would break the 4-digit kenmerk).
+EERSTE_JAAR = 1900
+LAATSTE_JAAR = 2999
 
 
 def parse_datum(tekst: str, veld: str = "datum") -> date:
@@ -27,6 +31,10 @@ def parse_datum(tekst: str, veld: str = "datum") -> date:
         dag, maand, jaar = (int(g) for g in m.groups())
     else:
         raise InvoerFout(f"{veld}: '{tekst}' is geen datum; gebruik {DATUMVORMEN}.")
+    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        raise InvoerFout(
+            f"{veld}: '{tekst}' ligt buiten de jaren {EERSTE_JAAR}-{LAATSTE_JAAR}; controleer het jaar."
+        )
     try:
         return date(jaar, maand, dag)
     except ValueError:

@@ -129,6 +129,70 @@ def registreer(
 
 
 @app.command()
+def wijzig(
+    ctx: typer.Context,
+    kenmerk: KenmerkArg,
+    ontvangen: Annotated[
+        str | None, typer.Option(metavar="DATUM", help="Ontvangstdatum (binnen hetzelfde jaar).")
+    ] = None,
+    kanaal: Annotated[str | None, typer.Option(metavar="KANAAL", help=f"{KANALEN}.")] = None,
+    omschrijving: Annotated[str | None, typer.Option(metavar="TEKST", help="Omschrijving.")] = None,
+    gedraging: Annotated[
+        str | None, typer.Option(metavar="DATUM", help="Datum van de gedraging ('' wist haar).")
+    ] = None,
+    beklaagde: Annotated[str | None, typer.Option(metavar="NAAM", help="Beklaagde.")] = None,
+    beklaagde_soort: Annotated[
+        str | None, typer.Option(metavar="SOORT", help="medewerker, team of organisatie.")
+    ] = None,
+    wijk: Annotated[str | None, typer.Option(metavar="WIJK", help=f"{WIJKEN}.")] = None,
+    team: Annotated[str | None, typer.Option(metavar="TEAM", help="Team.")] = None,
+    aanbieder: Annotated[str | None, typer.Option(metavar="ORGANISATIE", help="Aanbieder.")] = None,
+    regime: Annotated[str | None, typer.Option(metavar="REGIME", help=f"{REGIMES}.")] = None,
+    categorie: Annotated[
+        str | None, typer.Option(metavar="CATEGORIE", help=f"{CATEGORIEEN}.")
+    ] = None,
+    klager_naam: Annotated[
+        str | None, typer.Option(metavar="NAAM", help="Naam van de klager.")
+    ] = None,
+    klager_contact: Annotated[
+        str | None, typer.Option(metavar="CONTACT", help="Contactgegevens van de klager.")
+    ] = None,
+) -> None:
+    """Verbeter registratiegegevens van een klacht; het kenmerk en de procedure blijven.
+
+    Een lege waarde ('') wist een gegeven dat niet verplicht is. Elke wijziging komt in
+    het auditspoor (gegevens van de klager zonder hun inhoud).
+
+    Voorbeeld: kwaliteit klacht wijzig K-2023-0001 --gedraging 02-01-2022 --wijk Oost
+    """
+    from klachten import diensten
+    from klachten.invoer import registratiewijziging
+
+    with eenheid(ctx, schrijven=True) as w:
+        velden = registratiewijziging(
+            {
+                "ontvangen": ontvangen,
+                "kanaal": kanaal,
+                "omschrijving": omschrijving,
+                "gedraging": gedraging,
+                "beklaagde": beklaagde,
+                "beklaagde_soort": beklaagde_soort,
+                "wijk": wijk,
+                "team": team,
+                "aanbieder": aanbieder,
+                "regime": regime,
+                "categorie": categorie,
+                "klager_naam": klager_naam,
+                "klager_contact": klager_contact,
+            }
+        )
+        k = diensten.wijzig(w, kenmerk, velden)
+    _bevestiging(k, "registratie bijgewerkt")
+    for melding in diensten.waarschuwingen_bij(k):
+        waarschuw(melding)
+
+
+@app.command()
 def bevestig(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -> None:
     """Leg de schriftelijke ontvangstbevestiging vast (Awb 9:6).
 

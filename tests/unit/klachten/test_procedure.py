@@ -606,12 +606,18 @@ def test_grond_1b_bij_een_gedraging_van_minder_dan_een_jaar_oud_wordt_geweigerd(
     assert "grond 1b geldt niet" in fout.details[0]
 
 
-@pytest.mark.parametrize("gedraging", [date(2022, 3, 13), None])
-def test_grond_1b_bij_een_oude_of_onbekende_gedraging_is_toegestaan(gedraging: date | None) -> None:
-    k = maak_klacht(gedraging=gedraging)
+def test_grond_1b_bij_een_gedraging_van_meer_dan_een_jaar_is_toegestaan() -> None:
+    k = maak_klacht(gedraging=date(2022, 3, 13))
     a = Afhandeling(Uitkomst.NIET_IN_BEHANDELING, date(2023, 3, 20), grond=Grond98.B)
     procedure.sluit(k, a, VANDAAG)
     assert k.grond_9_8 is Grond98.B
+
+
+def test_grond_1b_zonder_bekende_gedraging_wordt_geweigerd() -> None:
+    k = maak_klacht(gedraging=None)
+    a = Afhandeling(Uitkomst.NIET_IN_BEHANDELING, date(2023, 3, 20), grond=Grond98.B)
+    fout = geweigerd(k, lambda: procedure.sluit(k, a, VANDAAG))
+    assert "datum van de gedraging" in fout.details[0]
 
 
 @pytest.mark.parametrize(
