@@ -52,19 +52,8 @@ REGISTRATIEKOLOMMEN = (
 VERPLICHT = ("ontvangen", "kanaal", "omschrijving")
 
 EXPORTKOLOMMEN = (
-    "kenmerk",
-    "ontvangen",
-    "kanaal",
-    "gedraging",
-    "omschrijving",
-    "beklaagde",
-    "beklaagde_soort",
-    "wijk",
-    "team",
-    "aanbieder",
-    "regime",
-    "categorie",
-    "adviescommissie",
+    # The registration without the klager's personal data, then the procedure's state.
+    *(k for k in REGISTRATIEKOLOMMEN if not k.startswith("klager_")),
     "status",
     "uiterste_datum",
     "behandelaar",
