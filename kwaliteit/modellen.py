@@ -8,7 +8,9 @@ from sqlalchemy import MetaData
 def metadata() -> MetaData:
     """The metadata of all packages (for Alembic and the schema tests)."""
     import klachten.modellen  # noqa: F401
-    import kwaliteit.audit  # noqa: F401
+    import kwaliteit.audit
+    import kwaliteit.bewijs.modellen  # noqa: F401
+    import normen.modellen  # noqa: F401
     from kwaliteit.db import Base
 
     return Base.metadata

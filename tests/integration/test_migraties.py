@@ -26,7 +26,8 @@ from kwaliteit.modellen import metadata
 # The signature of the ``cli`` fixture in tests/conftest.py.
 Cli = Callable[..., Result]
 
-TABELLEN = {"alembic_version", "audit_gebeurtenis", "klacht", "klager", "verdaging"}
+# Every table of the models, plus Alembic's own.
+TABELLEN = {"alembic_version", *metadata().tables}
 
 
 def kwaliteit_cli(url: str, *args: str) -> Result:

@@ -1,0 +1,328 @@
+"""Services for evidence: register, new versions, files, links to norms."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from kwaliteit.bewijs.modellen import Bestand, Bewijssoort, Bewijsstuk, Bewijsversie, Normkoppeling
+from kwaliteit.eenheid import Werkeenheid
+from kwaliteit.fouten import InvoerFout, NietGevonden
+from kwaliteit.tijd import nl_datum
+from normen import diensten as normdiensten
+from normen.modellen import Kaderversie, Norm, Normkader
+
+ONDERWERP = "bewijs"
+MAX_BESTAND = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Versiegegevens:
+    ingangsdatum: date
+    geldig_tot: date | None = None
+    bestand: Path | None = None
+    toelichting: str | None = None
+
+
+def _verplicht(tekst: str | None, veld: str, grens: int = 300) -> str:
+    schoon = (tekst or "").strip()
+    if not schoon:
+        raise InvoerFout(f"{veld} is verplicht en mag niet leeg zijn.")
+    if len(schoon) > grens:
+        raise InvoerFout(f"{veld} is {len(schoon)} tekens; ten hoogste {grens} is toegestaan.")
+    return schoon
+
+
+def veilige_bestandsnaam(pad: Path) -> str:
+    """Only the file's own name is kept: the store never holds a path that could leave it."""
+    naam = pad.name
+    if naam in ("", ".", "..") or "\x00" in naam or "/" in naam or "\\" in naam:
+        raise InvoerFout(f"'{pad}' is geen bruikbare bestandsnaam.")
+    return naam[:255]
+
+
+def sla_bestand_op(w: Werkeenheid, pad: Path) -> tuple[str, str]:
+    """Store a file content-addressed; returns (sha256, name)."""
+    naam = veilige_bestandsnaam(pad)
+    try:
+        if not pad.is_file():
+            raise InvoerFout(f"Het bewijsbestand {pad} bestaat niet of is geen gewoon bestand.")
+        grootte = pad.stat().st_size
+        if grootte > MAX_BESTAND:
+            raise InvoerFout(
+                f"{pad} is {grootte // (1024 * 1024)} MB; ten hoogste {MAX_BESTAND // (1024 * 1024)} MB "
+                "per bewijsbestand. Verwijs bij grotere bestanden naar hun vindplaats in de beschrijving."
+            )
+        inhoud = pad.read_bytes()
+    except OSError as e:
+        raise InvoerFout(f"Het bewijsbestand {pad} is niet te lezen: {e.strerror}.") from None
+    sha = hashlib.sha256(inhoud).hexdigest()
+    if w.sessie.get(Bestand, sha) is None:
+        w.sessie.add(Bestand(sha256=sha, grootte=len(inhoud), inhoud=inhoud))
+    return sha, naam
+
+
+def _controleer_periode(ingangsdatum: date, geldig_tot: date | None) -> None:
+    if geldig_tot is not None and geldig_tot < ingangsdatum:
+        raise InvoerFout(
+            f"geldig-tot ({nl_datum(geldig_tot)}) ligt voor de ingangsdatum ({nl_datum(ingangsdatum)})."
+        )
+
+
+def _versie(w: Werkeenheid, nummer: int, g: Versiegegevens) -> Bewijsversie:
+    _controleer_periode(g.ingangsdatum, g.geldig_tot)
+    sha, naam = sla_bestand_op(w, g.bestand) if g.bestand is not None else (None, None)
+    return Bewijsversie(
+        versie=nummer,
+        ingangsdatum=g.ingangsdatum,
+        geldig_tot=g.geldig_tot,
+        bestandsnaam=naam,
+        sha256=sha,
+        toelichting=(g.toelichting or "").strip() or None,
+        toegevoegd=w.audit.tijdstip,
+    )
+
+
+def registreer(
+    w: Werkeenheid,
+    *,
+    titel: str,
+    soort: Bewijssoort,
+    versie: Versiegegevens,
+    eigenaar: str | None = None,
+    beschrijving: str | None = None,
+) -> Bewijsstuk:
+    """A new piece of evidence with its first version; kenmerk B-<nnnn>, gap-free."""
+    volgnummer = (w.sessie.execute(select(func.max(Bewijsstuk.volgnummer))).scalar_one() or 0) + 1
+    b = Bewijsstuk(
+        kenmerk=f"B-{volgnummer:04d}",
+        volgnummer=volgnummer,
+        titel=_verplicht(titel, "titel"),
+        soort=soort,
+        eigenaar=(eigenaar or "").strip() or None,
+        beschrijving=(beschrijving or "").strip() or None,
+        geregistreerd=w.audit.tijdstip,
+    )
+    b.versies.append(_versie(w, 1, versie))
+    w.sessie.add(b)
+    w.sessie.flush()
+    w.audit.leg_vast(ONDERWERP, b.kenmerk, "registreer", na=_momentopname(b))
+    return b
+
+
+def nieuwe_versie(w: Werkeenheid, kenmerk: str, gegevens: Versiegegevens) -> Bewijsversie:
+    """A new version; the earlier ones stay, with their own period and file."""
+    b = laad(w, kenmerk)
+    v = _versie(w, max(x.versie for x in b.versies) + 1, gegevens)
+    b.versies.append(v)
+    w.sessie.flush()
+    w.audit.leg_vast(ONDERWERP, b.kenmerk, "versie", na=_momentopname(b))
+    return v
+
+
+def laad(w: Werkeenheid, kenmerk: str) -> Bewijsstuk:
+    gezocht = kenmerk.strip().upper()
+    b = w.sessie.execute(
+        select(Bewijsstuk)
+        .where(Bewijsstuk.kenmerk == gezocht)
+        .options(selectinload(Bewijsstuk.versies), selectinload(Bewijsstuk.koppelingen))
+    ).scalar_one_or_none()
+    if b is None:
+        raise NietGevonden(
+            f"Er is geen bewijsstuk met kenmerk '{kenmerk}'. 'kwaliteit bewijs lijst' toont de kenmerken."
+        )
+    return b
+
+
+def koppel(
+    w: Werkeenheid,
+    kenmerk: str,
+    *,
+    kader: str,
+    ref: str,
+    toelichting: str,
+    versie: str | None = None,
+) -> Norm:
+    """Link evidence to a norm, saying how it shows the norm is met."""
+    b = laad(w, kenmerk)
+    v = normdiensten.versie(w, kader, versie)
+    n = normdiensten.norm(w, v, ref)
+    uitleg = _verplicht(toelichting, "toelichting", 5000)
+    if any(k.norm_id == n.id for k in b.koppelingen):
+        raise InvoerFout(
+            f"{b.kenmerk} is al gekoppeld aan {kader} {n.ref}; ontkoppel eerst om de toelichting te wijzigen."
+        )
+    b.koppelingen.append(Normkoppeling(norm_id=n.id, toelichting=uitleg))
+    w.sessie.flush()
+    w.audit.leg_vast(
+        ONDERWERP,
+        b.kenmerk,
+        "koppel",
+        na={"kader": kader, "versie": v.versie, "norm": n.ref, "toelichting": uitleg},
+    )
+    return n
+
+
+def ontkoppel(
+    w: Werkeenheid, kenmerk: str, *, kader: str, ref: str, versie: str | None = None
+) -> Norm:
+    b = laad(w, kenmerk)
+    v = normdiensten.versie(w, kader, versie)
+    n = normdiensten.norm(w, v, ref)
+    koppeling = next((k for k in b.koppelingen if k.norm_id == n.id), None)
+    if koppeling is None:
+        raise InvoerFout(f"{b.kenmerk} is niet gekoppeld aan {kader} {n.ref}.")
+    b.koppelingen.remove(koppeling)
+    w.sessie.flush()
+    w.audit.leg_vast(
+        ONDERWERP, b.kenmerk, "ontkoppel", voor={"kader": kader, "versie": v.versie, "norm": n.ref}
+    )
+    return n
+
+
+def neem_koppelingen_over(w: Werkeenheid, oud: Kaderversie, nieuw: Kaderversie) -> int:
+    """Copy evidence links from an older version to the norms with the same ref in a new one."""
+    nieuw_per_ref = {n.ref: n.id for n in normdiensten.normen(w, nieuw)}
+    rijen = w.sessie.execute(
+        select(Normkoppeling, Norm.ref)
+        .join(Norm, Norm.id == Normkoppeling.norm_id)
+        .where(Norm.versie_id == oud.id)
+    ).all()
+    aantal = 0
+    for koppeling, ref in rijen:
+        if ref in nieuw_per_ref:
+            w.sessie.add(
+                Normkoppeling(
+                    bewijsstuk_id=koppeling.bewijsstuk_id,
+                    norm_id=nieuw_per_ref[ref],
+                    toelichting=koppeling.toelichting,
+                )
+            )
+            aantal += 1
+    w.sessie.flush()
+    return aantal
+
+
+def geldige_versie(b: Bewijsstuk, peildatum: date) -> Bewijsversie | None:
+    """The version that speaks for ``peildatum``: the newest that had started; None if expired."""
+    gestart = [v for v in b.versies if v.ingangsdatum <= peildatum]
+    if not gestart:
+        return None
+    v = max(gestart, key=lambda x: (x.ingangsdatum, x.versie))
+    return v if v.geldig_tot is None or peildatum <= v.geldig_tot else None
+
+
+def _momentopname(b: Bewijsstuk) -> dict[str, Any]:
+    return {
+        "kenmerk": b.kenmerk,
+        "titel": b.titel,
+        "soort": b.soort.value,
+        "eigenaar": b.eigenaar,
+        "versies": [
+            {
+                "versie": v.versie,
+                "ingangsdatum": v.ingangsdatum.isoformat(),
+                "geldig_tot": v.geldig_tot.isoformat() if v.geldig_tot else None,
+                "bestand": v.bestandsnaam,
+                "sha256": v.sha256,
+            }
+            for v in b.versies
+        ],
+    }
+
+
+def lijst(w: Werkeenheid, *, kader: str | None = None, ref: str | None = None) -> list[Bewijsstuk]:
+    q = (
+        select(Bewijsstuk)
+        .order_by(Bewijsstuk.volgnummer)
+        .options(selectinload(Bewijsstuk.versies), selectinload(Bewijsstuk.koppelingen))
+    )
+    if kader is not None:
+        v = normdiensten.versie(w, kader)
+        normids = select(Norm.id).where(Norm.versie_id == v.id)
+        if ref is not None:
+            normids = normids.where(Norm.id == normdiensten.norm(w, v, ref).id)
+        q = q.where(
+            Bewijsstuk.id.in_(
+                select(Normkoppeling.bewijsstuk_id).where(Normkoppeling.norm_id.in_(normids))
+            )
+        )
+    return list(w.sessie.execute(q).scalars())
+
+
+def toon(w: Werkeenheid, kenmerk: str, *, peildatum: date | None = None) -> dict[str, Any]:
+    b = laad(w, kenmerk)
+    dag = peildatum or w.vandaag
+    geldig = geldige_versie(b, dag)
+    koppelingen = w.sessie.execute(
+        select(Normkoppeling, Norm, Kaderversie, Normkader)
+        .join(Norm, Norm.id == Normkoppeling.norm_id)
+        .join(Kaderversie, Kaderversie.id == Norm.versie_id)
+        .join(Normkader, Normkader.id == Kaderversie.kader_id)
+        .where(Normkoppeling.bewijsstuk_id == b.id)
+        .order_by(Normkader.code, Kaderversie.geldig_van, Norm.volgorde)
+    ).all()
+    return {
+        "kenmerk": b.kenmerk,
+        "titel": b.titel,
+        "soort": b.soort.value,
+        "eigenaar": b.eigenaar,
+        "beschrijving": b.beschrijving,
+        "geldig_op_peildatum": geldig is not None,
+        "peildatum": dag.isoformat(),
+        "versies": [
+            {
+                "versie": v.versie,
+                "ingangsdatum": v.ingangsdatum.isoformat(),
+                "geldig_tot": v.geldig_tot.isoformat() if v.geldig_tot else None,
+                "bestand": v.bestandsnaam,
+                "sha256": v.sha256,
+                "toelichting": v.toelichting,
+            }
+            for v in b.versies
+        ],
+        "normen": [
+            {
+                "kader": kd.code,
+                "versie": kv.versie,
+                "norm": n.ref,
+                "titel": n.titel,
+                "toelichting": k.toelichting,
+            }
+            for k, n, kv, kd in koppelingen
+        ],
+    }
+
+
+def haal_bestand(w: Werkeenheid, kenmerk: str, versie: int | None, uit: Path) -> Path:
+    """Write a version's file to ``uit`` (a folder or a file name), via a temporary name."""
+    b = laad(w, kenmerk)
+    kandidaten = [v for v in b.versies if versie is None or v.versie == versie]
+    if not kandidaten:
+        raise NietGevonden(f"{b.kenmerk} heeft geen versie {versie}.")
+    v = kandidaten[-1]
+    if v.sha256 is None or v.bestandsnaam is None:
+        raise InvoerFout(f"Versie {v.versie} van {b.kenmerk} heeft geen bestand.")
+    bestand = w.sessie.get(Bestand, v.sha256)
+    if bestand is None or hashlib.sha256(bestand.inhoud).hexdigest() != v.sha256:
+        raise InvoerFout(
+            f"Het bestand van {b.kenmerk} versie {v.versie} is beschadigd of ontbreekt."
+        )
+    doel = uit / v.bestandsnaam if uit.is_dir() else uit
+    if not doel.parent.is_dir():
+        raise InvoerFout(f"De map {doel.parent} bestaat niet.")
+    tijdelijk = doel.with_name(f".{doel.name}.{os.getpid()}.tmp")
+    try:
+        tijdelijk.write_bytes(bestand.inhoud)
+        os.replace(tijdelijk, doel)
+    except BaseException:
+        tijdelijk.unlink(missing_ok=True)
+        raise
+    return doel
