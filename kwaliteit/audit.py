@@ -37,7 +37,7 @@ class AuditGebeurtenis(Base):
     tijdstip: Mapped[datetime]
     door: Mapped[str] = mapped_column(String(200))
     onderwerp: Mapped[str] = mapped_column(String(40))
-    sleutel: Mapped[str] = mapped_column(String(100))
+    sleutel: Mapped[str] = mapped_column(String(300))
     actie: Mapped[str] = mapped_column(String(40))
     voor: Mapped[str | None] = mapped_column(Text)
     na: Mapped[str | None] = mapped_column(Text)

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Session
 from sqlalchemy.types import TypeDecorator
 
@@ -219,6 +219,11 @@ def vertaal_databasefouten(url: str) -> Iterator[None]:
     """Turn driver errors about the connection into a DatabaseFout with a Dutch message."""
     try:
         yield
+    except IntegrityError as e:
+        # A rule of the schema refused the change: nothing was written.
+        raise DatabaseFout(
+            f"De database weigerde de wijziging ({_eerste_regel(e)}); er is niets opgeslagen."
+        ) from None
     except OperationalError as e:
         raise DatabaseFout(_verbindingsmelding(url, e)) from None
     except ProgrammingError as e:

@@ -80,11 +80,14 @@ def dekking(
     per_categorie: dict[str, dict[str, Any]] = {}
     for n in beoordeelbaar:
         bewijs = []
-        verlopen = []
+        verlopen: list[str] = []
+        toekomstig: list[str] = []
         for k, b in koppelingen.get(n.id, []):
             geldig = geldige_versie(b, dag)
             if geldig is None:
-                verlopen.append(b.kenmerk)
+                # Not valid on the peildatum: expired, or no version had started yet.
+                gestart = any(v.ingangsdatum <= dag for v in b.versies)
+                (verlopen if gestart else toekomstig).append(b.kenmerk)
                 continue
             bewijs.append(
                 {
@@ -110,6 +113,7 @@ def dekking(
                 "gedekt": gedekt,
                 "bewijs": bewijs,
                 "verlopen_bewijs": verlopen,
+                "toekomstig_bewijs": toekomstig,
                 "registerbewijs": register.als_dict() if register else None,
                 "oordeel": (
                     {

@@ -154,6 +154,11 @@ def koppel(
     b = laad(w, kenmerk)
     v = normdiensten.versie(w, kader, versie)
     n = normdiensten.norm(w, v, ref)
+    if not n.beoordeelbaar:
+        raise InvoerFout(
+            f"{kader} {n.ref} ({n.titel}) is een categorie, geen beoordeelbare norm; "
+            "koppel het bewijs aan de normen eronder."
+        )
     uitleg = _verplicht(toelichting, "toelichting", 5000)
     if any(k.norm_id == n.id for k in b.koppelingen):
         raise InvoerFout(
@@ -188,24 +193,50 @@ def ontkoppel(
 
 
 def neem_koppelingen_over(w: Werkeenheid, oud: Kaderversie, nieuw: Kaderversie) -> int:
-    """Copy evidence links from an older version to the norms with the same ref in a new one."""
+    """Copy evidence links from an older version to the norms with the same ref in a new one.
+
+    Links the new version already has are left alone, so copying twice adds nothing.
+    """
     nieuw_per_ref = {n.ref: n.id for n in normdiensten.normen(w, nieuw)}
+    bestaand = {
+        (b, n)
+        for b, n in w.sessie.execute(
+            select(Normkoppeling.bewijsstuk_id, Normkoppeling.norm_id).where(
+                Normkoppeling.norm_id.in_(list(nieuw_per_ref.values()))
+            )
+        )
+    }
     rijen = w.sessie.execute(
-        select(Normkoppeling, Norm.ref)
+        select(Normkoppeling, Norm.ref, Bewijsstuk.kenmerk)
         .join(Norm, Norm.id == Normkoppeling.norm_id)
+        .join(Bewijsstuk, Bewijsstuk.id == Normkoppeling.bewijsstuk_id)
         .where(Norm.versie_id == oud.id)
+        .order_by(Bewijsstuk.volgnummer, Norm.volgorde)
     ).all()
     aantal = 0
-    for koppeling, ref in rijen:
-        if ref in nieuw_per_ref:
-            w.sessie.add(
-                Normkoppeling(
-                    bewijsstuk_id=koppeling.bewijsstuk_id,
-                    norm_id=nieuw_per_ref[ref],
-                    toelichting=koppeling.toelichting,
-                )
+    for koppeling, ref, kenmerk in rijen:
+        if ref not in nieuw_per_ref or (koppeling.bewijsstuk_id, nieuw_per_ref[ref]) in bestaand:
+            continue
+        w.sessie.add(
+            Normkoppeling(
+                bewijsstuk_id=koppeling.bewijsstuk_id,
+                norm_id=nieuw_per_ref[ref],
+                toelichting=koppeling.toelichting,
             )
-            aantal += 1
+        )
+        w.audit.leg_vast(
+            ONDERWERP,
+            kenmerk,
+            "koppel",
+            na={
+                "kader": nieuw.kader.code,
+                "versie": nieuw.versie,
+                "norm": ref,
+                "toelichting": koppeling.toelichting,
+                "overgenomen_van": oud.versie,
+            },
+        )
+        aantal += 1
     w.sessie.flush()
     return aantal
 

@@ -186,7 +186,13 @@ def registreer_actie(
     if ref is not None:
         if kader is None:
             raise InvoerFout("Geef bij --norm ook --kader.")
-        norm_id = normdiensten.norm(w, normdiensten.versie(w, kader), ref).id
+        n = normdiensten.norm(w, normdiensten.versie(w, kader), ref)
+        if not n.beoordeelbaar:
+            raise InvoerFout(
+                f"{kader} {n.ref} ({n.titel}) is een categorie, geen beoordeelbare norm; "
+                "verbind de actie met een norm eronder."
+            )
+        norm_id = n.id
     bevinding_id = laad_bevinding(w, bevinding).id if bevinding else None
     klachtids = list(dict.fromkeys(laad_klacht(w, k).id for k in (klachten or [])))
     nummer = _volgnummer(w, Verbeteractie.volgnummer)
@@ -220,7 +226,7 @@ def wijzig_actie(
     if status is None and deadline is None and eigenaar is None:
         raise InvoerFout("Geef minstens één van --status, --deadline of --eigenaar.")
     voor = actie_dict(w, a)
-    if status is not None:
+    if status is not None and status is not a.status:
         a.status = status
         a.afgerond = w.vandaag if status is Actiestatus.AFGEROND else None
     if deadline is not None:

@@ -17,6 +17,11 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
+    # Audit keys of kaders and oordelen ("<kader>@<versie>/<ref>/<ronde>") need more room.
+    with op.batch_alter_table("audit_gebeurtenis", schema=None) as batch_op:
+        batch_op.alter_column(
+            "sleutel", existing_type=sa.String(length=100), type_=sa.String(length=300)
+        )
 
     op.create_table(
         "bestand",
@@ -282,6 +287,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("audit_gebeurtenis", schema=None) as batch_op:
+        batch_op.alter_column(
+            "sleutel", existing_type=sa.String(length=300), type_=sa.String(length=100)
+        )
 
     op.drop_table("actie_klacht")
     with op.batch_alter_table("verbeteractie", schema=None) as batch_op:
