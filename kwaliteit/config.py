@@ -22,7 +22,10 @@ def database_url(opgegeven: str | None = None) -> str:
     uit_omgeving = os.environ.get(OMGEVINGSVARIABELE)
     if uit_omgeving:
         return normaliseer_url(uit_omgeving)
-    return f"sqlite:///{standaard_databasepad()}"
+    pad = standaard_databasepad()
+    # The default lives in the user's data directory, which a fresh machine lacks.
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{pad}"
 
 
 def normaliseer_url(url: str) -> str:

@@ -239,7 +239,7 @@ def _dekking_tekst(d: dict[str, Any]) -> None:
             echo(
                 f"    register: {cijfer} — {r['omschrijving']}, "
                 f"12 maanden t/m {nl(r['periode']['tot'])}"
-                + ("" if r["dekt"] else "; geen klachten in de periode, dekt niet")
+                + ("" if r["dekt"] else "; niets te tellen in de periode, dekt niet")
             )
         o = n["oordeel"]
         echo(
