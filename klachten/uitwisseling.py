@@ -30,6 +30,7 @@ from klachten.invoer import KENMERK, NieuweKlacht, maak_kenmerk, nieuwe_klacht
 from klachten.modellen import Klacht, Klager, Verdaging
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout
+from kwaliteit.tekstbestand import lees_tekst
 from kwaliteit.tijd import nl_datum
 
 REGISTRATIEKOLOMMEN = (
@@ -88,31 +89,6 @@ class Importresultaat:
 
 
 # -- reading -------------------------------------------------------------------------
-
-
-def lees_tekst(pad: Path) -> str:
-    """The file's text: UTF-8 (with or without BOM), else Windows-1252."""
-    try:
-        ruw = pad.read_bytes()
-    except FileNotFoundError:
-        raise InvoerFout(f"Het bestand {pad} bestaat niet.") from None
-    except IsADirectoryError:
-        raise InvoerFout(f"{pad} is een map, geen bestand.") from None
-    except OSError as e:
-        raise InvoerFout(f"Het bestand {pad} is niet te lezen: {e.strerror}.") from None
-    if ruw.startswith(b"\xef\xbb\xbf"):
-        try:
-            return ruw[3:].decode("utf-8", errors="strict")
-        except UnicodeDecodeError as e:
-            raise InvoerFout(
-                f"{pad} begint als UTF-8 (met BOM) maar bevat tekens die geen UTF-8 zijn "
-                f"(bij byte {e.start + 3}); sla het bestand opnieuw op als 'CSV UTF-8' of "
-                "als 'CSV (gescheiden door lijstscheidingsteken)'."
-            ) from None
-    try:
-        return ruw.decode("utf-8")
-    except UnicodeDecodeError:
-        return ruw.decode("cp1252", errors="replace")
 
 
 def _scheidingsteken(kopregel: str) -> str:

@@ -31,6 +31,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
+from kwaliteit.tekstbestand import lees_tekst
 from normen.fouten import OngeldigKader
 from normen.kaderbestand import SCHAAL, KaderData, NormData, schema, standaard_urn
 
@@ -222,30 +223,6 @@ def lees_spreadsheet(
     return kader
 
 
-def _lees_tekst(pad: Path) -> str:
-    """The file's text: UTF-8 (with or without BOM), else Windows-1252."""
-    try:
-        ruw = pad.read_bytes()
-    except FileNotFoundError:
-        raise OngeldigKader(f"Het bestand {pad} bestaat niet.") from None
-    except IsADirectoryError:
-        raise OngeldigKader(f"{pad} is een map, geen bestand.") from None
-    except OSError as e:
-        raise OngeldigKader(f"Het bestand {pad} is niet te lezen: {e.strerror}.") from None
-    if ruw.startswith(b"\xef\xbb\xbf"):
-        try:
-            return ruw[3:].decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise OngeldigKader(
-                f"{pad} begint als UTF-8 (met BOM) maar bevat tekens die geen UTF-8 zijn "
-                f"(bij byte {e.start + 3}); sla het bestand opnieuw op als 'CSV UTF-8'."
-            ) from None
-    try:
-        return ruw.decode("utf-8")
-    except UnicodeDecodeError:
-        return ruw.decode("cp1252", errors="replace")
-
-
 def _scheidingsteken(tekst: str) -> str:
     """``;`` (Dutch Excel) or ``,``, judged by the first line that has either."""
     for regel in tekst.splitlines():
@@ -263,7 +240,7 @@ def _cel(waarde: str | None) -> str:
 
 
 def _lees_csv(pad: Path) -> list[tuple[str, list[str]]]:
-    tekst = _lees_tekst(pad)
+    tekst = lees_tekst(pad, OngeldigKader)
     lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=_scheidingsteken(tekst))
     rijen: list[tuple[str, list[str]]] = []
     volgende_regel = 1

@@ -15,6 +15,7 @@ FUNDAMENT = {
     "kwaliteit.eenheid",
     "kwaliteit.fouten",
     "kwaliteit.tijd",
+    "kwaliteit.tekstbestand",
 }
 
 
