@@ -9,7 +9,8 @@ def metadata() -> MetaData:
     """The metadata of all packages (for Alembic and the schema tests)."""
     import klachten.modellen  # noqa: F401
     import kwaliteit.audit
-    import kwaliteit.bewijs.modellen  # noqa: F401
+    import kwaliteit.bewijs.modellen
+    import kwaliteit.toetsing.modellen  # noqa: F401
     import normen.modellen  # noqa: F401
     from kwaliteit.db import Base
 
