@@ -114,5 +114,9 @@ kw dekking --kader sterk-sociaal-werk --ronde 2024
 stap "Dekking: Awb titel 9.1 (met het klachtenregister als levend bewijs)"
 kw dekking --kader awb-h9 --ronde 2024
 
+stap "Toetsing: de Gherkin-scenario's van features/dekking tegen het register (Awb titel 9.1)"
+# Exitcode 1 betekent: niet elke norm is gedekt. Dat is hier de uitkomst, geen fout.
+kw toets --kader awb-h9 || [ $? -eq 1 ]
+
 stap "Auditspoor na alle wijzigingen"
 kw audit controleer

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from kwaliteit.fouten import InvoerFout
+from kwaliteit.fouten import Fout, InvoerFout
 
 NORMTAG = "norm:"
 STATUSSEN = ("gedekt", "niet-gedekt", "overgeslagen", "ongetoetst")
@@ -37,6 +37,7 @@ class Scenarioresultaat:
     regel: int
     normen: list[str]
     status: str = "overgeslagen"  # geslaagd | mislukt | overgeslagen
+    soort: str | None = field(default=None, repr=False)  # of the error a step raised
     stap: str | None = None
     plaats: str | None = None
     melding: str | None = None
@@ -79,9 +80,15 @@ class Toetsrapport:
             "geslaagd": self.geslaagd,
             "samenvatting": self.samenvatting,
             "normen": [asdict(n) for n in self.normen],
-            "scenarios": [asdict(s) for s in self.scenarios],
+            "scenarios": [_scenario_dict(s) for s in self.scenarios],
             "features": [{"pad": f["pad"], "sha256": f["sha256"]} for f in self.features],
         }
+
+
+def _scenario_dict(s: Scenarioresultaat) -> dict[str, Any]:
+    uit = asdict(s)
+    del uit["soort"]
+    return uit
 
 
 # -- finding and checking the feature files ---------------------------------------------
@@ -129,7 +136,11 @@ def lees_features(bestanden: list[Path]) -> list[Geplandscenario]:
             feature = FeatureParser(str(pad.parent), pad.name).parse()
         except GherkinParseError as e:
             regel = getattr(e, "line", None) or "?"
-            fouten.append(f"{pad}:{regel}: geen geldige Gherkin ({_eerste_regel(e)})")
+            fouten.append(
+                f"{pad}:{regel}: geen geldige Gherkin: deze regel hoort hier niet (verwacht "
+                "een tag, Scenario, Abstract Scenario, Voorbeelden of een stap met Gegeven, Als, "
+                "Dan, En of Maar; en '# language: nl' bovenaan)"
+            )
             continue
         except Exception as e:  # the gherkin parser raises its own error types
             fouten.append(f"{pad}: geen geldige Gherkin ({_eerste_regel(e)})")
@@ -242,8 +253,15 @@ class _Verzamelaar:
         r.plaats = f"{feature.filename}:{step.line_number}"
         if isinstance(exception, Toetsfout):
             r.melding, r.records = exception.melding, list(exception.records)
+            r.soort = "toets"
+        elif isinstance(exception, InvoerFout):
+            # The step's own input (a date, a kader in the feature) is wrong: the scenario
+            # could not check anything, which is not the same as a failed check.
+            r.melding = f"stap kon niet worden uitgevoerd: {exception.melding}"
+            r.soort = "invoer"
         else:
             r.melding = f"{type(exception).__name__}: {_eerste_regel(exception)}"
+            r.soort = "fout"
 
     def pytest_bdd_step_func_lookup_error(
         self, request: Any, feature: Any, scenario: Any, step: Any, exception: BaseException
@@ -262,9 +280,21 @@ class _Verzamelaar:
             return
         if r.melding == "stap niet gedefinieerd":
             return  # stays overgeslagen
+        if report.failed and (report.when != "call" or r.soort == "fout"):
+            # The database or the program failed, not the organisation: stop the run.
+            self.fouten.append(
+                f"{r.naam} ({Path(r.feature).name}:{r.regel}): "
+                + (r.melding or _eerste_regel(Exception(str(report.longrepr))))
+            )
+            r.status = "fout"
+            return
+        if report.failed and r.soort == "invoer":
+            r.status = "overgeslagen"
+            return
         if report.skipped:
             r.status = "overgeslagen"
-            r.melding = r.melding or "overgeslagen"
+            reden = report.longrepr[2] if isinstance(report.longrepr, tuple) else None
+            r.melding = str(reden).removeprefix("Skipped: ") if reden else "overgeslagen"
         elif report.failed:
             r.status = "mislukt"
             if r.melding is None:
@@ -311,7 +341,7 @@ def voer_uit(
             "'kwaliteit normen importeer' of toets met --kader."
         )
 
-    verzamelaar = _Verzamelaar(url, peildatum, door, bekend)
+    verzamelaar = _Verzamelaar(_absolute_url(url), peildatum, door, bekend)
     with tempfile.TemporaryDirectory(prefix="kwaliteit-toets-") as tmp:
         map_ = Path(tmp)
         (map_ / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
@@ -324,17 +354,16 @@ def voer_uit(
             f"scenarios({paden}, features_base_dir={str(map_)!r})\n",
             encoding="utf-8",
         )
-        oude_map = Path.cwd()
         # The user's own pytest settings (PYTEST_ADDOPTS, plugins) must not change the checks.
         oude_opties = os.environ.pop("PYTEST_ADDOPTS", None)
         try:
-            os.chdir(map_)
             code = pytest.main(
                 [
-                    "-q",
                     "-c",
                     str(map_ / "pytest.ini"),
                     "--rootdir",
+                    str(map_),
+                    "--confcutdir",
                     str(map_),
                     "-p",
                     "no:cacheprovider",
@@ -351,13 +380,22 @@ def voer_uit(
                 plugins=[verzamelaar],
             )
         finally:
-            os.chdir(oude_map)
             if oude_opties is not None:
                 os.environ["PYTEST_ADDOPTS"] = oude_opties
+    if verzamelaar.fouten:
+        raise Fout(
+            "De toetsing kon niet worden uitgevoerd; er is niets bewaard.",
+            details=verzamelaar.fouten,
+        )
     if code not in (0, 1, 5) or (code == 5 and verzamelaar.per_item):
-        raise InvoerFout(f"De toetsing kon niet worden uitgevoerd (pytest-code {int(code)}).")
+        raise Fout(f"De toetsing kon niet worden uitgevoerd (pytest-code {int(code)}).")
 
     scenarios = sorted(verzamelaar.per_item.values(), key=lambda s: (s.feature, s.regel))
+    for s in scenarios:
+        s.feature = _weergave(Path(s.feature))
+        if s.plaats:
+            bestand, _, regel = s.plaats.rpartition(":")
+            s.plaats = f"{_weergave(Path(bestand))}:{regel}"
     normen: list[Normresultaat] = []
     for code_, lijst in sorted(normen_in_bereik.items()):
         for ref, titel in lijst:
@@ -395,12 +433,17 @@ def voer_uit(
                 "tekst": tekst,
             }
         )
-    for s in scenarios:
-        s.feature = _weergave(Path(s.feature))
-        if s.plaats:
-            bestand, _, regel = s.plaats.rpartition(":")
-            s.plaats = f"{_weergave(Path(bestand))}:{regel}"
     return Toetsrapport(peildatum, kader, features, scenarios, normen)
+
+
+def _absolute_url(url: str) -> str:
+    """A relative SQLite path made absolute, so the run reads the same file wherever it runs."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
+        return u.set(database=str(Path(u.database).resolve())).render_as_string(hide_password=False)
+    return url
 
 
 def _weergave(pad: Path) -> str:
@@ -480,7 +523,7 @@ def bewaar(w: Any, rapport: Toetsrapport) -> int:
         resultaat=json.dumps(
             {
                 "normen": [asdict(n) for n in rapport.normen],
-                "scenarios": [asdict(s) for s in rapport.scenarios],
+                "scenarios": [_scenario_dict(s) for s in rapport.scenarios],
             },
             ensure_ascii=False,
         ),

@@ -1,0 +1,224 @@
+"""``kwaliteit toets`` end to end: the four states per norm, undefined steps, bad features, exit codes.
+
+The command runs pytest itself, so these tests start it as a separate process.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select
+from typer.testing import Result
+
+from kwaliteit.toetsing.modellen import Toetsrun
+
+Cli = Callable[..., Result]
+VANDAAG = "2024-01-15"
+
+KADER = """\
+formaat: kwaliteit-kader/1
+kader: proef
+naam: Proefkader
+versie: "1"
+geldig_van: 2020-01-01
+bron: test
+licentie: test
+werkversie: true
+schaal: [voldoet, voldoet-deels, voldoet-niet, nvt]
+normen:
+  - {ref: "A", titel: Categorie, beoordeelbaar: false}
+  - {ref: "A.1", ouder: "A", titel: Bevestigd, normtekst: Elke klacht wordt bevestigd.}
+  - {ref: "A.2", ouder: "A", titel: Afschrift, normtekst: De beklaagde krijgt een afschrift.}
+  - {ref: "A.3", ouder: "A", titel: Onbekend, normtekst: Iets wat niemand toetst.}
+  - {ref: "A.4", ouder: "A", titel: Publicatie, normtekst: Het overzicht wordt gepubliceerd.}
+"""
+
+FEATURE = """\
+# language: nl
+Functionaliteit: Proeftoetsen
+
+  @norm:proef/A.1
+  Scenario: Elke schriftelijke klacht is bevestigd
+    Gegeven de klachten ontvangen in de twaalf maanden tot de peildatum
+    Dan heeft elke schriftelijke klacht een ontvangstbevestiging
+
+  @norm:proef/A.2
+  Scenario: De beklaagde krijgt een afschrift
+    Gegeven de klachten ontvangen in de twaalf maanden tot de peildatum
+    Dan kreeg bij elke schriftelijke klacht met een oordeel de beklaagde een afschrift
+
+  @norm:proef/A.4
+  Scenario: Het overzicht staat op de website
+    Gegeven de klachten ontvangen in de twaalf maanden tot de peildatum
+    Dan staat het jaaroverzicht op de website
+"""
+
+
+def toets(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kwaliteit", "--database", database_url, "toets", *args],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "KWALITEIT_VANDAAG": VANDAAG, "HOME": "/tmp"},
+        check=False,
+    )
+
+
+@pytest.fixture
+def opzet(cli: Cli, tmp_path: Path) -> Path:
+    """A register with one acknowledged and one unacknowledged written complaint, and a kader."""
+    kader = tmp_path / "proef.yaml"
+    kader.write_text(KADER, encoding="utf-8")
+    assert cli("normen", "importeer", str(kader), vandaag=VANDAAG).exit_code == 0
+    for ontvangen in ("01-03-2023", "01-06-2023"):
+        r = cli("klacht", "registreer", "--ontvangen", ontvangen, "--kanaal", "brief",
+                "--omschrijving", "x", vandaag=VANDAAG)  # fmt: skip
+        assert r.exit_code == 0, r.stderr
+    assert (
+        cli("klacht", "bevestig", "K-2023-0001", "--datum", "02-03-2023", vandaag=VANDAAG).exit_code
+        == 0
+    )
+    map_ = tmp_path / "features"
+    map_.mkdir()
+    (map_ / "proef.feature").write_text(FEATURE, encoding="utf-8")
+    return map_
+
+
+def test_een_toets_toont_elk_van_de_vier_uitkomsten(
+    database_url: str, opzet: Path, tmp_path: Path
+) -> None:
+    junit = tmp_path / "junit.xml"
+    r = toets(database_url, "--kader", "proef", "--features", str(opzet), "--alleen-eigen", "--json",
+              "--junit", str(junit))  # fmt: skip
+    assert r.returncode == 1, r.stderr
+    d = json.loads(r.stdout)
+    status = {n["ref"]: n for n in d["normen"]}
+    # A.1 fails: K-2023-0002 was never acknowledged, and the report names it.
+    assert status["A.1"]["status"] == "niet-gedekt"
+    assert "K-2023-0002" in " ".join(status["A.1"]["toelichting"])
+    failed = next(s for s in d["scenarios"] if s["normen"] == ["proef/A.1"])
+    assert failed["records"] == ["K-2023-0002"]
+    assert failed["stap"].startswith("Dan heeft elke schriftelijke klacht")
+    # A.2: no written complaint with an oordeel: nothing to check, so never 'gedekt'.
+    assert status["A.2"]["status"] == "overgeslagen"
+    assert "niets om te toetsen" in " ".join(status["A.2"]["toelichting"])
+    # A.3: no scenario at all.
+    assert status["A.3"]["status"] == "ongetoetst"
+    # A.4: an undefined step, reported with its text and file:line.
+    assert status["A.4"]["status"] == "overgeslagen"
+    uitleg = " ".join(status["A.4"]["toelichting"])
+    assert "Dan staat het jaaroverzicht op de website" in uitleg
+    assert f"{opzet / 'proef.feature'}:17" in uitleg
+    assert d["samenvatting"] == {"gedekt": 0, "niet-gedekt": 1, "overgeslagen": 2, "ongetoetst": 1}
+    # JUnit: the skipped scenarios are <skipped>, the failure a <failure>, never a pass.
+    xml = junit.read_text(encoding="utf-8")
+    assert xml.count("<skipped") == 3  # two scenarios and the untested norm
+    assert xml.count("<failure") == 1
+
+
+def test_toets_slaagt_alleen_als_elke_norm_gedekt_is(
+    cli: Cli, database_url: str, opzet: Path
+) -> None:
+    assert (
+        cli("klacht", "bevestig", "K-2023-0002", "--datum", "02-06-2023", vandaag=VANDAAG).exit_code
+        == 0
+    )
+    feature = opzet / "alleen-a1.feature"
+    feature.write_text(FEATURE.split("\n  @norm:proef/A.2")[0] + "\n", encoding="utf-8")
+    (opzet / "proef.feature").unlink()
+    r = toets(
+        database_url, "--kader", "proef", "--features", str(opzet), "--alleen-eigen", "--json"
+    )
+    d = json.loads(r.stdout)
+    assert {n["ref"]: n["status"] for n in d["normen"]}["A.1"] == "gedekt"
+    assert r.returncode == 1  # A.2-A.4 are not covered, so the run as a whole fails
+    # With the untested norms removed from scope by a kader of one norm, it passes.
+    klein = KADER.split('  - {ref: "A.2"')[0].replace("kader: proef", "kader: klein")
+    pad = opzet.parent / "klein.yaml"
+    pad.write_text(klein, encoding="utf-8")
+    assert cli("normen", "importeer", str(pad), vandaag=VANDAAG).exit_code == 0
+    feature.write_text(
+        feature.read_text(encoding="utf-8").replace("proef/A.1", "klein/A.1"), encoding="utf-8"
+    )
+    r = toets(database_url, "--kader", "klein", "--features", str(opzet), "--alleen-eigen")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "gedekt" in r.stdout
+
+
+def test_elke_run_wordt_bewaard_met_de_tekst_van_de_features(
+    database_url: str, opzet: Path
+) -> None:
+    toets(database_url, "--kader", "proef", "--features", str(opzet), "--alleen-eigen")
+    engine = create_engine(database_url)
+    with engine.connect() as c:
+        runs = c.execute(select(Toetsrun.kader, Toetsrun.features, Toetsrun.geslaagd)).all()
+        assert c.execute(select(func.count()).select_from(Toetsrun)).scalar_one() == 1
+    engine.dispose()
+    kader, features, geslaagd = runs[0]
+    assert kader == "proef"
+    assert geslaagd is False
+    assert "Elke schriftelijke klacht is bevestigd" in json.loads(features)[0]["tekst"]
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "verwacht"),
+    [
+        (
+            "# language: nl\nFunctionaliteit: x\n  @norm:proef/A.1\n  Scenario: y\n    Gegeven iets\n    Dit is geen stap\n",
+            "geen geldige Gherkin",
+        ),
+        (
+            "# language: nl\nFunctionaliteit: x\n  @wip\n  Scenario: y\n    Gegeven iets\n",
+            "onbekende tag",
+        ),
+        (
+            "# language: nl\nFunctionaliteit: x\n  @norm:proef/Z.9\n  Scenario: y\n    Gegeven iets\n",
+            "Z.9",
+        ),
+        ("# language: nl\nFunctionaliteit: x\n  Scenario: y\n    Gegeven iets\n", "geen @norm"),
+    ],
+)
+def test_een_fout_in_een_feature_stopt_de_toets_met_exitcode_2(
+    database_url: str, opzet: Path, inhoud: str, verwacht: str
+) -> None:
+    (opzet / "fout.feature").write_text(inhoud, encoding="utf-8")
+    r = toets(database_url, "--kader", "proef", "--features", str(opzet), "--alleen-eigen")
+    assert r.returncode == 2
+    assert verwacht in r.stderr
+    assert "Traceback" not in r.stderr + r.stdout
+
+
+def test_een_lege_map_of_onbekend_kader_geeft_een_melding(
+    database_url: str, opzet: Path, tmp_path: Path
+) -> None:
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    r = toets(database_url, "--features", str(leeg), "--alleen-eigen")
+    assert r.returncode == 2
+    assert "geen .feature-bestanden" in r.stderr
+    r = toets(database_url, "--kader", "bestaat-niet")
+    assert r.returncode == 2
+    assert "niet geladen" in r.stderr
+
+
+def test_een_stap_met_foute_invoer_telt_als_overgeslagen_niet_als_niet_gedekt(
+    database_url: str, opzet: Path
+) -> None:
+    (opzet / "proef.feature").write_text(
+        "# language: nl\nFunctionaliteit: x\n\n  @norm:proef/A.1\n  Scenario: Onmogelijke periode\n"
+        "    Gegeven de klachten ontvangen van 31-12-2023 tot en met 01-01-2023\n"
+        "    Dan heeft elke schriftelijke klacht een ontvangstbevestiging\n",
+        encoding="utf-8",
+    )
+    r = toets(
+        database_url, "--kader", "proef", "--features", str(opzet), "--alleen-eigen", "--json"
+    )
+    assert r.returncode == 1, r.stderr
+    a1 = next(n for n in json.loads(r.stdout)["normen"] if n["ref"] == "A.1")
+    assert a1["status"] == "overgeslagen", a1
+    assert "kon niet worden uitgevoerd" in " ".join(a1["toelichting"])
