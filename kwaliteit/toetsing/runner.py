@@ -400,7 +400,7 @@ def voer_uit(
     for code_, lijst in sorted(normen_in_bereik.items()):
         for ref, titel in lijst:
             sleutel = f"{code_}/{ref}"
-            betrokken = [s for s in scenarios if sleutel in s.normen]
+            betrokken = [_voor_norm(s, code_, ref) for s in scenarios if sleutel in s.normen]
             namen = [f"{Path(s.feature).name}:{s.regel} {s.naam}" for s in betrokken]
             if not betrokken:
                 status, uitleg = "ongetoetst", ["geen scenario toetst deze norm"]
@@ -434,6 +434,22 @@ def voer_uit(
             }
         )
     return Toetsrapport(peildatum, kader, features, scenarios, normen)
+
+
+def _voor_norm(s: Scenarioresultaat, kader: str, ref: str) -> Scenarioresultaat:
+    """The scenario's result as it bears on one of the norms it is tagged with.
+
+    A scenario tagged with several norms (say every norm of a category) that fails
+    naming only some of them as its records, fails for those norms only; for the
+    others it has shown what it claims. A failure without such records counts
+    against every tagged norm.
+    """
+    if s.status != "mislukt" or not s.records:
+        return s
+    eigen = {n.split("/", 1)[1] for n in s.normen if n.startswith(f"{kader}/")}
+    if set(s.records) <= eigen and ref not in s.records:
+        return Scenarioresultaat(s.feature, s.naam, s.regel, s.normen, status="geslaagd")
+    return s
 
 
 def _absolute_url(url: str) -> str:

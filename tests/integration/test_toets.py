@@ -222,3 +222,30 @@ def test_een_stap_met_foute_invoer_telt_als_overgeslagen_niet_als_niet_gedekt(
     a1 = next(n for n in json.loads(r.stdout)["normen"] if n["ref"] == "A.1")
     assert a1["status"] == "overgeslagen", a1
     assert "kon niet worden uitgevoerd" in " ".join(a1["toelichting"])
+
+
+def test_een_categoriescenario_faalt_alleen_voor_de_normen_die_het_noemt(
+    cli: Cli, database_url: str, opzet: Path, tmp_path: Path
+) -> None:
+    bestand = tmp_path / "regeling.txt"
+    bestand.write_text("klachtenregeling", encoding="utf-8")
+    r = cli("bewijs", "registreer", "--titel", "Regeling", "--soort", "document",
+            "--ingangsdatum", "01-01-2023", "--bestand", str(bestand), vandaag=VANDAAG)  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    for ref in ("A.1", "A.3"):
+        r = cli("bewijs", "koppel", "B-0001", "--kader", "proef", "--norm", ref,
+                "--toelichting", "toont het", vandaag=VANDAAG)  # fmt: skip
+        assert r.exit_code == 0, r.stderr
+    tags = " ".join(f"@norm:proef/A.{i}" for i in range(1, 5))
+    (opzet / "proef.feature").write_text(
+        f"# language: nl\nFunctionaliteit: x\n\n  {tags}\n  Scenario: Categorie A is onderbouwd\n"
+        '    Gegeven het normenkader "proef"\n'
+        '    Dan heeft elke norm van categorie "A" bewijs dat geldt op de peildatum\n',
+        encoding="utf-8",
+    )
+    r = toets(
+        database_url, "--kader", "proef", "--features", str(opzet), "--alleen-eigen", "--json"
+    )
+    assert r.returncode == 1, r.stderr
+    status = {n["ref"]: n["status"] for n in json.loads(r.stdout)["normen"]}
+    assert status == {"A.1": "gedekt", "A.2": "niet-gedekt", "A.3": "gedekt", "A.4": "niet-gedekt"}
