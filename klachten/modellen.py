@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from klachten.waarden import (
@@ -19,20 +19,9 @@ from klachten.waarden import (
     Uitkomst,
     Wijk,
 )
-from kwaliteit.db import Base, waarden
+from kwaliteit.db import Base, keuzekolom
 
-
-def _keuze(soort: type, naam: str) -> Enum:
-    # Stored as the Dutch word (VARCHAR + CHECK), the same on SQLite and PostgreSQL.
-    return Enum(
-        soort,
-        name=naam,
-        native_enum=False,
-        create_constraint=True,
-        values_callable=waarden,
-        length=30,
-        validate_strings=True,
-    )
+_keuze = keuzekolom
 
 
 class Klacht(Base):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +27,7 @@ from klachten import diensten, procedure
 from klachten.fouten import OngeldigeKlacht
 from klachten.invoer import KENMERK, NieuweKlacht, maak_kenmerk, nieuwe_klacht
 from klachten.modellen import Klacht, Klager, Verdaging
+from kwaliteit.bestanden import atomair
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout
 from kwaliteit.tekstbestand import lees_tekst
@@ -345,21 +345,11 @@ def exporteer(w: Werkeenheid, *, jaar: int | None, uit: Path | None, formaat: st
             schrijver.writerow(rij)
             aantal += 1
         return aantal
-    if uit.is_dir():
-        raise InvoerFout(f"{uit} is een map; geef een bestandsnaam met --uit.")
-    if not uit.parent.exists():
-        raise InvoerFout(f"De map {uit.parent} bestaat niet.")
-    tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.tmp")
-    try:
-        with tijdelijk.open("w", encoding=codering, newline="") as f:
-            schrijver = csv.writer(f, delimiter=scheiding, lineterminator="\r\n")
-            schrijver.writerow(EXPORTKOLOMMEN)
-            aantal = 0
-            for rij in rijen(w, jaar, formaat):
-                schrijver.writerow(rij)
-                aantal += 1
-        os.replace(tijdelijk, uit)
-    except BaseException:
-        tijdelijk.unlink(missing_ok=True)
-        raise
+    with atomair(uit, codering=codering) as f:
+        schrijver = csv.writer(f, delimiter=scheiding, lineterminator="\r\n")
+        schrijver.writerow(EXPORTKOLOMMEN)
+        aantal = 0
+        for rij in rijen(w, jaar, formaat):
+            schrijver.writerow(rij)
+            aantal += 1
     return aantal

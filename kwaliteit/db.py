@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, inspect, text
+from sqlalchemy import DateTime, Engine, Enum, MetaData, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Session
@@ -74,6 +74,19 @@ class Base(DeclarativeBase):
 def waarden(soort: type[enum.Enum]) -> list[str]:
     """Store an enum by its value (the Dutch word), not its Python name."""
     return [str(lid.value) for lid in soort]
+
+
+def keuzekolom(soort: type[enum.Enum], naam: str) -> Enum:
+    """A vocabulary stored as its Dutch word (VARCHAR + CHECK), the same on both databases."""
+    return Enum(
+        soort,
+        name=naam,
+        native_enum=False,
+        create_constraint=True,
+        values_callable=waarden,
+        length=30,
+        validate_strings=True,
+    )
 
 
 def is_sqlite(url: str) -> bool:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from kwaliteit.bestanden import atomair
 from kwaliteit.fouten import InvoerFout
 from normen.kaderbestand import WERKVERSIE_MARKERING, KaderData, standaard_urn
 from normen.spreadsheet import KOLOMMEN
@@ -255,18 +255,8 @@ def controleer_doel(uit: Path) -> None:
 
 def schrijf(inhoud: str, uit: Path, *, codering: str = "utf-8") -> None:
     """Write via a temporary file beside ``uit``, then rename: never half a file."""
-    controleer_doel(uit)
-    tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.tmp")
-    try:
-        with tijdelijk.open("w", encoding=codering, newline="") as f:
-            f.write(inhoud)
-        os.replace(tijdelijk, uit)
-    except OSError as e:
-        tijdelijk.unlink(missing_ok=True)
-        raise InvoerFout(f"{uit} is niet te schrijven: {e.strerror}.") from None
-    except BaseException:
-        tijdelijk.unlink(missing_ok=True)
-        raise
+    with atomair(uit, codering=codering) as f:
+        f.write(inhoud)
 
 
 __all__ = [

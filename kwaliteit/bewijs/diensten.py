@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from kwaliteit.bestanden import atomair
 from kwaliteit.bewijs.modellen import Bestand, Bewijssoort, Bewijsstuk, Bewijsversie, Normkoppeling
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout, NietGevonden
@@ -347,13 +347,6 @@ def haal_bestand(w: Werkeenheid, kenmerk: str, versie: int | None, uit: Path) ->
             f"Het bestand van {b.kenmerk} versie {v.versie} is beschadigd of ontbreekt."
         )
     doel = uit / v.bestandsnaam if uit.is_dir() else uit
-    if not doel.parent.is_dir():
-        raise InvoerFout(f"De map {doel.parent} bestaat niet.")
-    tijdelijk = doel.with_name(f".{doel.name}.{os.getpid()}.tmp")
-    try:
-        tijdelijk.write_bytes(bestand.inhoud)
-        os.replace(tijdelijk, doel)
-    except BaseException:
-        tijdelijk.unlink(missing_ok=True)
-        raise
+    with atomair(doel, binair=True) as f:
+        f.write(bestand.inhoud)
     return doel

@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from sqlalchemy import (
     Date,
-    Enum,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -18,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kwaliteit.db import Base, waarden
+from kwaliteit.db import Base, keuzekolom
 
 
 class Bewijssoort(StrEnum):
@@ -54,16 +53,7 @@ class Actiestatus(StrEnum):
         return self in (Actiestatus.OPEN, Actiestatus.IN_UITVOERING)
 
 
-def _keuze(soort: type[StrEnum], naam: str) -> Enum:
-    return Enum(
-        soort,
-        name=naam,
-        native_enum=False,
-        create_constraint=True,
-        values_callable=waarden,
-        length=30,
-        validate_strings=True,
-    )
+_keuze = keuzekolom
 
 
 class Bestand(Base):

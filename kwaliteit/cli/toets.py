@@ -109,19 +109,10 @@ def toets(
 
 
 def _schrijf(pad: Path, tekst: str) -> None:
-    import os
+    from kwaliteit.bestanden import atomair
 
-    from kwaliteit.fouten import InvoerFout
-
-    if not pad.parent.is_dir():
-        raise InvoerFout(f"De map {pad.parent} bestaat niet.")
-    tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}.tmp")
-    try:
-        tijdelijk.write_text(tekst, encoding="utf-8")
-        os.replace(tijdelijk, pad)
-    except BaseException:
-        tijdelijk.unlink(missing_ok=True)
-        raise
+    with atomair(pad) as f:
+        f.write(tekst)
 
 
 def _toon(d: dict[str, Any], run_id: int) -> None:

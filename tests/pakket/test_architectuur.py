@@ -16,6 +16,7 @@ FUNDAMENT = {
     "kwaliteit.fouten",
     "kwaliteit.tijd",
     "kwaliteit.tekstbestand",
+    "kwaliteit.bestanden",
 }
 
 
