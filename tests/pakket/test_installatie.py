@@ -51,26 +51,35 @@ def test_het_wiel_bevat_de_migraties_en_geen_tests(wiel: Path) -> None:
 def test_geinstalleerd_pakket_richt_een_nieuwe_database_in_en_registreert(
     wiel: Path, tmp_path: Path
 ) -> None:
-    omgeving = tmp_path / "venv"
-    # The dependencies come from this interpreter's site-packages; the package itself
-    # from the wheel, so the editable source tree is not what runs.
+    # The package itself comes from the wheel, installed into its own folder that goes
+    # first on the path; its dependencies from the running interpreter (a venv in CI, so
+    # a new venv with --system-site-packages would not see them).
+    doel = tmp_path / "geinstalleerd"
     subprocess.run(
-        [sys.executable, "-m", "venv", "--system-site-packages", str(omgeving)], check=True
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(doel),
+            str(wiel),
+        ],
+        check=True,
     )
-    pip = omgeving / "bin" / "pip"
-    subprocess.run(
-        [str(pip), "install", "-q", "--no-deps", "--force-reinstall", str(wiel)], check=True
-    )
-    kwaliteit = omgeving / "bin" / "kwaliteit"
     db = tmp_path / "register.db"
+    omgeving = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(doel)}
 
     def draai(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(kwaliteit), "--database", str(db), *args],
+            [sys.executable, "-m", "kwaliteit", "--database", str(db), *args],
             cwd=tmp_path,
             capture_output=True,
             text=True,
-            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+            env=omgeving,
+            check=False,
         )
 
     r = draai(
@@ -90,12 +99,15 @@ def test_geinstalleerd_pakket_richt_een_nieuwe_database_in_en_registreert(
     # It really ran from the wheel, not from the source tree.
     r = subprocess.run(
         [
-            str(omgeving / "bin" / "python"),
+            sys.executable,
             "-c",
-            "import migrations, kwaliteit; print(kwaliteit.__file__)",
+            "import kwaliteit, migrations, features; print(kwaliteit.__file__, migrations.__file__, features.__file__)",
         ],
         cwd=tmp_path,
         capture_output=True,
         text=True,
+        env=omgeving,
+        check=True,
     )
     assert str(BRON) not in r.stdout
+    assert r.stdout.count(str(doel)) == 3
