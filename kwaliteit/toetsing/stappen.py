@@ -90,6 +90,13 @@ def _niets_te_toetsen(reden: str) -> None:
     pytest.skip(f"niets om te toetsen: {reden}")
 
 
+def _eis_schriftelijke_oordelen(werk: Werkeenheid, periode: Klachtperiode) -> None:
+    """The period has complaints, and written ones closed with an oordeel (else skip)."""
+    _eis_klachten(werk, periode)
+    if not klachtcontroles.aantal_schriftelijk_met_oordeel(werk, periode.van, periode.tot):
+        _niets_te_toetsen(f"geen schriftelijke klachten met een oordeel {periode}")
+
+
 def _eis_klachten(werk: Werkeenheid, periode: Klachtperiode) -> None:
     """The anchor of the register steps: the period holds complaints."""
     if (
@@ -382,11 +389,7 @@ def afschrift_bij_oordeel(werk: Werkeenheid, klachtperiode: Klachtperiode) -> No
     een oordeel is er niets te toetsen en wordt het scenario overgeslagen (het telt dan
     niet als geslaagd).
     """
-    _eis_klachten(werk, klachtperiode)
-    if not klachtcontroles.aantal_schriftelijk_met_oordeel(
-        werk, klachtperiode.van, klachtperiode.tot
-    ):
-        _niets_te_toetsen(f"geen schriftelijke klachten met een oordeel {klachtperiode}")
+    _eis_schriftelijke_oordelen(werk, klachtperiode)
     kenmerken = klachtcontroles.oordeel_zonder_afschrift(werk, klachtperiode.van, klachtperiode.tot)
     if kenmerken:
         raise Toetsfout(
@@ -409,11 +412,7 @@ def gehoord_bij_oordeel(werk: Werkeenheid, klachtperiode: Klachtperiode) -> None
     een oordeel is er niets te toetsen en wordt het scenario overgeslagen (het telt dan
     niet als geslaagd).
     """
-    _eis_klachten(werk, klachtperiode)
-    if not klachtcontroles.aantal_schriftelijk_met_oordeel(
-        werk, klachtperiode.van, klachtperiode.tot
-    ):
-        _niets_te_toetsen(f"geen schriftelijke klachten met een oordeel {klachtperiode}")
+    _eis_schriftelijke_oordelen(werk, klachtperiode)
     kenmerken = klachtcontroles.oordeel_zonder_horen(werk, klachtperiode.van, klachtperiode.tot)
     if kenmerken:
         raise Toetsfout(
