@@ -26,9 +26,13 @@ def _doorlooptijd(sessie: Session) -> ColumnElement[Any]:
 
 
 def _telling(
-    sessie: Session, kolom: InstrumentedAttribute[Any], jaar: int, *, gesloten: bool = False
+    sessie: Session,
+    kolom: InstrumentedAttribute[Any],
+    binnen: ColumnElement[bool],
+    *,
+    gesloten: bool = False,
 ) -> dict[str, int]:
-    q = select(kolom, func.count()).where(Klacht.jaar == jaar).group_by(kolom)
+    q = select(kolom, func.count()).where(binnen).group_by(kolom)
     if gesloten:
         q = q.where(Klacht.status == Status.GESLOTEN)
     uit: dict[str, int] = {}
@@ -51,8 +55,22 @@ def _gesorteerd(telling: dict[str, int]) -> dict[str, int]:
 
 def overzicht(sessie: Session, jaar: int) -> dict[str, Any]:
     """The 9:12a figures for one year of receipt."""
-    in_jaar = Klacht.jaar == jaar
-    jaareinde = date(jaar, 12, 31)
+    return {"jaar": jaar, **_figuren(sessie, Klacht.jaar == jaar, date(jaar, 12, 31))}
+
+
+def overzicht_periode(sessie: Session, van: date, tot: date) -> dict[str, Any]:
+    """The same figures for the complaints received from ``van`` up to and including ``tot``.
+
+    ``open_op_jaareinde`` then counts the complaints still open at ``tot``.
+    """
+    return {
+        "van": van.isoformat(),
+        "tot": tot.isoformat(),
+        **_figuren(sessie, Klacht.ontvangen.between(van, tot), tot),
+    }
+
+
+def _figuren(sessie: Session, binnen: ColumnElement[bool], einde: date) -> dict[str, Any]:
     schriftelijk = [k.value for k in Kanaal if k.schriftelijk]
     totaal = sessie.execute(
         select(
@@ -62,7 +80,7 @@ def overzicht(sessie: Session, jaar: int) -> dict[str, Any]:
             func.count(
                 case(
                     (
-                        (Klacht.status == Status.OPEN) | (Klacht.afgehandeld > jaareinde),
+                        (Klacht.status == Status.OPEN) | (Klacht.afgehandeld > einde),
                         1,
                     )
                 )
@@ -72,7 +90,7 @@ def overzicht(sessie: Session, jaar: int) -> dict[str, Any]:
             func.count(Klacht.gehoord),
             func.count(Klacht.afzien_horen),
             func.count(Klacht.ombudsman),
-        ).where(in_jaar)
+        ).where(binnen)
     ).one()
     (
         ontvangen,
@@ -89,22 +107,22 @@ def overzicht(sessie: Session, jaar: int) -> dict[str, Any]:
     verdaagd = sessie.execute(
         select(func.count(distinct(Verdaging.klacht_id)))
         .join(Klacht, Klacht.id == Verdaging.klacht_id)
-        .where(in_jaar)
+        .where(binnen)
     ).scalar_one()
     met_instemming = sessie.execute(
         select(func.count(distinct(Verdaging.klacht_id)))
         .join(Klacht, Klacht.id == Verdaging.klacht_id)
-        .where(in_jaar, Verdaging.instemming_klager.is_not(None))
+        .where(binnen, Verdaging.instemming_klager.is_not(None))
     ).scalar_one()
 
     duur = _doorlooptijd(sessie).label("duur")
-    gesloten_in_jaar = (in_jaar, Klacht.status == Status.GESLOTEN)
-    gemiddeld = sessie.execute(select(func.avg(duur)).where(*gesloten_in_jaar)).scalar_one()
+    gesloten_binnen = (binnen, Klacht.status == Status.GESLOTEN)
+    gemiddeld = sessie.execute(select(func.avg(duur)).where(*gesloten_binnen)).scalar_one()
     mediaan: float | None = None
     if gesloten:
         midden = sessie.execute(
             select(duur)
-            .where(*gesloten_in_jaar)
+            .where(*gesloten_binnen)
             .order_by(duur)
             .offset((gesloten - 1) // 2)
             .limit(2 if gesloten % 2 == 0 else 1)
@@ -112,15 +130,14 @@ def overzicht(sessie: Session, jaar: int) -> dict[str, Any]:
         waarden = [int(x) for x in midden]
         mediaan = sum(waarden) / len(waarden)
 
-    grond = _telling(sessie, Klacht.grond_9_8, jaar, gesloten=True)
+    grond = _telling(sessie, Klacht.grond_9_8, binnen, gesloten=True)
     grond.pop(ONBEKEND, None)
-    naar = _telling(sessie, Klacht.doorgestuurd_naar, jaar, gesloten=True)
+    naar = _telling(sessie, Klacht.doorgestuurd_naar, binnen, gesloten=True)
     naar.pop(ONBEKEND, None)
-    per_uitkomst = _telling(sessie, Klacht.uitkomst, jaar, gesloten=True)
+    per_uitkomst = _telling(sessie, Klacht.uitkomst, binnen, gesloten=True)
     per_uitkomst.pop(ONBEKEND, None)
 
     return {
-        "jaar": jaar,
         "ontvangen": ontvangen,
         "schriftelijk": n_schriftelijk,
         "mondeling": ontvangen - n_schriftelijk,
@@ -128,12 +145,14 @@ def overzicht(sessie: Session, jaar: int) -> dict[str, Any]:
         "nog_open": ontvangen - gesloten,
         "open_op_jaareinde": open_jaareinde,
         "per_uitkomst": _met_nullen(per_uitkomst, [u.value for u in Uitkomst]),
-        "per_kanaal": _met_nullen(_telling(sessie, Klacht.kanaal, jaar), [k.value for k in Kanaal]),
-        "per_categorie": _met_nullen(
-            _telling(sessie, Klacht.categorie, jaar), [c.value for c in Categorie]
+        "per_kanaal": _met_nullen(
+            _telling(sessie, Klacht.kanaal, binnen), [k.value for k in Kanaal]
         ),
-        "per_wijk": _met_nullen(_telling(sessie, Klacht.wijk, jaar), [w.value for w in Wijk]),
-        "per_aanbieder": _gesorteerd(_telling(sessie, Klacht.aanbieder, jaar)),
+        "per_categorie": _met_nullen(
+            _telling(sessie, Klacht.categorie, binnen), [c.value for c in Categorie]
+        ),
+        "per_wijk": _met_nullen(_telling(sessie, Klacht.wijk, binnen), [w.value for w in Wijk]),
+        "per_aanbieder": _gesorteerd(_telling(sessie, Klacht.aanbieder, binnen)),
         "binnen_termijn": {
             "getoetst": getoetst,
             "binnen": binnen,
