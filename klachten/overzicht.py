@@ -28,11 +28,11 @@ def _doorlooptijd(sessie: Session) -> ColumnElement[Any]:
 def _telling(
     sessie: Session,
     kolom: InstrumentedAttribute[Any],
-    binnen: ColumnElement[bool],
+    bereik: ColumnElement[bool],
     *,
     gesloten: bool = False,
 ) -> dict[str, int]:
-    q = select(kolom, func.count()).where(binnen).group_by(kolom)
+    q = select(kolom, func.count()).where(bereik).group_by(kolom)
     if gesloten:
         q = q.where(Klacht.status == Status.GESLOTEN)
     uit: dict[str, int] = {}
@@ -70,7 +70,7 @@ def overzicht_periode(sessie: Session, van: date, tot: date) -> dict[str, Any]:
     }
 
 
-def _figuren(sessie: Session, binnen: ColumnElement[bool], einde: date) -> dict[str, Any]:
+def _figuren(sessie: Session, bereik: ColumnElement[bool], einde: date) -> dict[str, Any]:
     schriftelijk = [k.value for k in Kanaal if k.schriftelijk]
     totaal = sessie.execute(
         select(
@@ -90,7 +90,7 @@ def _figuren(sessie: Session, binnen: ColumnElement[bool], einde: date) -> dict[
             func.count(Klacht.gehoord),
             func.count(Klacht.afzien_horen),
             func.count(Klacht.ombudsman),
-        ).where(binnen)
+        ).where(bereik)
     ).one()
     (
         ontvangen,
@@ -107,16 +107,16 @@ def _figuren(sessie: Session, binnen: ColumnElement[bool], einde: date) -> dict[
     verdaagd = sessie.execute(
         select(func.count(distinct(Verdaging.klacht_id)))
         .join(Klacht, Klacht.id == Verdaging.klacht_id)
-        .where(binnen)
+        .where(bereik)
     ).scalar_one()
     met_instemming = sessie.execute(
         select(func.count(distinct(Verdaging.klacht_id)))
         .join(Klacht, Klacht.id == Verdaging.klacht_id)
-        .where(binnen, Verdaging.instemming_klager.is_not(None))
+        .where(bereik, Verdaging.instemming_klager.is_not(None))
     ).scalar_one()
 
     duur = _doorlooptijd(sessie).label("duur")
-    gesloten_binnen = (binnen, Klacht.status == Status.GESLOTEN)
+    gesloten_binnen = (bereik, Klacht.status == Status.GESLOTEN)
     gemiddeld = sessie.execute(select(func.avg(duur)).where(*gesloten_binnen)).scalar_one()
     mediaan: float | None = None
     if gesloten:
@@ -130,11 +130,11 @@ def _figuren(sessie: Session, binnen: ColumnElement[bool], einde: date) -> dict[
         waarden = [int(x) for x in midden]
         mediaan = sum(waarden) / len(waarden)
 
-    grond = _telling(sessie, Klacht.grond_9_8, binnen, gesloten=True)
+    grond = _telling(sessie, Klacht.grond_9_8, bereik, gesloten=True)
     grond.pop(ONBEKEND, None)
-    naar = _telling(sessie, Klacht.doorgestuurd_naar, binnen, gesloten=True)
+    naar = _telling(sessie, Klacht.doorgestuurd_naar, bereik, gesloten=True)
     naar.pop(ONBEKEND, None)
-    per_uitkomst = _telling(sessie, Klacht.uitkomst, binnen, gesloten=True)
+    per_uitkomst = _telling(sessie, Klacht.uitkomst, bereik, gesloten=True)
     per_uitkomst.pop(ONBEKEND, None)
 
     return {
@@ -146,13 +146,13 @@ def _figuren(sessie: Session, binnen: ColumnElement[bool], einde: date) -> dict[
         "open_op_jaareinde": open_jaareinde,
         "per_uitkomst": _met_nullen(per_uitkomst, [u.value for u in Uitkomst]),
         "per_kanaal": _met_nullen(
-            _telling(sessie, Klacht.kanaal, binnen), [k.value for k in Kanaal]
+            _telling(sessie, Klacht.kanaal, bereik), [k.value for k in Kanaal]
         ),
         "per_categorie": _met_nullen(
-            _telling(sessie, Klacht.categorie, binnen), [c.value for c in Categorie]
+            _telling(sessie, Klacht.categorie, bereik), [c.value for c in Categorie]
         ),
-        "per_wijk": _met_nullen(_telling(sessie, Klacht.wijk, binnen), [w.value for w in Wijk]),
-        "per_aanbieder": _gesorteerd(_telling(sessie, Klacht.aanbieder, binnen)),
+        "per_wijk": _met_nullen(_telling(sessie, Klacht.wijk, bereik), [w.value for w in Wijk]),
+        "per_aanbieder": _gesorteerd(_telling(sessie, Klacht.aanbieder, bereik)),
         "binnen_termijn": {
             "getoetst": getoetst,
             "binnen": binnen,
