@@ -118,5 +118,14 @@ stap "Toetsing: de Gherkin-scenario's van features/dekking tegen het register (A
 # Exitcode 1 betekent: niet elke norm is gedekt. Dat is hier de uitkomst, geen fout.
 kw toets --kader awb-h9 || [ $? -eq 1 ]
 
+stap "Toetsing: het Kwaliteitslabel Sterk Sociaal Werk (werkversie)"
+kw toets --kader sterk-sociaal-werk || [ $? -eq 1 ]
+
 stap "Auditspoor na alle wijzigingen"
 kw audit controleer
+
+stap "Certificeringsdossier voor de auditor: PDF/A en HTML, met manifest"
+kw dossier --kader sterk-sociaal-werk --periode 2023 --peildatum 15-01-2024 --ronde 2024 \
+    --organisatie "Wijkondersteuningsteams (WOT) Schiedam" --uit "$uit/dossier"
+kw dossier controleer "$uit/dossier"
+printf '\nHet dossier: %s en %s\n' "$uit/dossier/dossier.pdf" "$uit/dossier/html/index.html"

@@ -57,3 +57,28 @@ def nu() -> datetime:
 def nl_datum(d: date | None) -> str:
     """``dd-mm-jjjj`` as Dutch users write dates, or an empty string."""
     return d.strftime("%d-%m-%Y") if d else ""
+
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def lange_datum(d: date | str | None) -> str:
+    """A date as Dutch prose writes it: '14 maart 2023' (ISO text accepted)."""
+    if d is None:
+        return ""
+    if isinstance(d, str):
+        d = date.fromisoformat(d)
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from kwaliteit import __version__
-from kwaliteit.cli import audit, bewijs, db, klacht, normen, toets, zorg
+from kwaliteit.cli import audit, bewijs, db, dossier, klacht, normen, toets, zorg
 from kwaliteit.cli.gemeen import Instellingen
 
 app = typer.Typer(
@@ -28,6 +28,7 @@ app.add_typer(normen.app, name="normen")
 app.add_typer(bewijs.app, name="bewijs")
 zorg.registreer(app)
 toets.registreer(app)
+app.add_typer(dossier.app, name="dossier")
 app.add_typer(db.app, name="db")
 app.add_typer(audit.app, name="audit")
 

@@ -41,7 +41,7 @@ ENGELS = (
     "Error",
 )
 
-ZWARE_MODULES = ("sqlalchemy", "alembic", "weasyprint", "rich")
+ZWARE_MODULES = ("sqlalchemy", "alembic", "weasyprint", "rich", "jinja2", "pypdf", "yaml")
 
 
 def opdrachten(

@@ -1,0 +1,169 @@
+"""Building the dossier: gather, fix in a manifest, render, write atomically.
+
+The output folder (``--uit``) gets ``dossier.pdf`` with ``dossier.pdf.sha256``,
+and/or ``html/`` (a static site: ``index.html``, ``stijl.css``, ``bewijs/``,
+``manifest.json``, ``SHA256SUMS``). Everything is built in a hidden folder beside
+it and swapped in with renames: a failure or a crash never leaves half a dossier
+at the path the user named.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from kwaliteit.bewijs.modellen import Bestand
+from kwaliteit.dossier import manifest as mf
+from kwaliteit.dossier.gegevens import Opties, verzamel
+from kwaliteit.dossier.weergave import render
+from kwaliteit.eenheid import Werkeenheid
+from kwaliteit.fouten import Fout, InvoerFout
+
+FORMATEN = ("pdf", "html", "beide")
+EIGEN_NAMEN = {mf.PDF_NAAM, mf.PDF_NAAM + ".sha256", mf.HTML_MAP}
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    map: Path
+    pdf: Path | None
+    html: Path | None
+    digest: str
+    bestanden: int
+    paginas: int | None
+
+
+def middelen() -> Path:
+    """The bundled stylesheets and fonts (the only files the PDF renderer may read)."""
+    return Path(str(resources.files("kwaliteit.dossier") / "middelen"))
+
+
+def controleer_uitvoer(uit: Path) -> None:
+    """The output folder is new, empty, or an earlier dossier (which is replaced)."""
+    if uit.exists() and not uit.is_dir():
+        raise InvoerFout(f"{uit} is een bestand; geef met --uit een map voor het dossier.")
+    if not uit.parent.is_dir():
+        raise InvoerFout(f"De map {uit.parent} bestaat niet.")
+    if uit.is_dir():
+        vreemd = sorted(p.name for p in uit.iterdir() if p.name not in EIGEN_NAMEN)
+        if vreemd:
+            raise InvoerFout(
+                f"De map {uit} bestaat al en bevat meer dan een dossier "
+                f"({', '.join(vreemd[:5])}); kies een nieuwe of lege map."
+            )
+
+
+def _manifestbytes(m: dict[str, Any]) -> bytes:
+    return (json.dumps(m, sort_keys=True, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def _bestanden(w: Werkeenheid, m: dict[str, Any]) -> dict[str, bytes]:
+    """The evidence files of the manifest, from the store, each checked against its hash."""
+    uit: dict[str, bytes] = {}
+    for b in m["bestanden"]:
+        inhoud = w.sessie.execute(
+            select(Bestand.inhoud).where(Bestand.sha256 == b["sha256"])
+        ).scalar_one()
+        if mf.sha256(inhoud) != b["sha256"]:
+            raise Fout(
+                f"Het bewijsbestand {b['pad']} in de database is beschadigd: de SHA-256 klopt "
+                "niet meer. Zet een back-up terug of registreer het bestand opnieuw."
+            )
+        uit[b["pad"]] = inhoud
+    return uit
+
+
+def _schrijf(pad: Path, inhoud: bytes) -> None:
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_bytes(inhoud)
+
+
+def _html(map_: Path, html: str, manifestbytes: bytes, bestanden: dict[str, bytes]) -> None:
+    inhoud = {
+        "index.html": html.encode(),
+        "stijl.css": (middelen() / "stijl.css").read_bytes(),
+        mf.MANIFEST: manifestbytes,
+        **bestanden,
+    }
+    for pad, data in inhoud.items():
+        _schrijf(map_ / pad, data)
+    (map_ / mf.SOMMEN).write_text(mf.sommen(inhoud), encoding="utf-8")
+
+
+def bouw(w: Werkeenheid, opties: Opties, uit: Path, formaat: str) -> Resultaat:
+    """Build the dossier into the folder ``uit`` (see the module docstring)."""
+    if formaat not in FORMATEN:
+        raise InvoerFout(f"Onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}.")
+    uit = uit.absolute()
+    controleer_uitvoer(uit)
+    gegevens = verzamel(w, opties)
+    m = mf.maak(gegevens)
+    digest = mf.sha256(mf.canoniek(m))
+    manifestbytes = _manifestbytes(m)
+    bestanden = _bestanden(w, m)
+
+    tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.nieuw")
+    shutil.rmtree(tijdelijk, ignore_errors=True)
+    paginas = None
+    try:
+        tijdelijk.mkdir()
+        if formaat in ("html", "beide"):
+            _html(
+                tijdelijk / mf.HTML_MAP,
+                render(gegevens, m, digest, modus="html"),
+                manifestbytes,
+                bestanden,
+            )
+        if formaat in ("pdf", "beide"):
+            from kwaliteit.dossier.pdf import maak_pdf
+
+            pdf, paginas = maak_pdf(
+                render(gegevens, m, digest, modus="pdf"),
+                basis=middelen(),
+                bijlagen=[
+                    (mf.MANIFEST, manifestbytes, "Manifest: gegevens en SHA-256 van elk bestand"),
+                    *((pad, data, f"Bewijsbestand {pad}") for pad, data in bestanden.items()),
+                ],
+                datum=opties.peildatum,
+                identificatie=digest[:32],
+            )
+            (tijdelijk / mf.PDF_NAAM).write_bytes(pdf)
+            (tijdelijk / (mf.PDF_NAAM + ".sha256")).write_text(
+                f"{mf.sha256(pdf)}  {mf.PDF_NAAM}\n", encoding="utf-8"
+            )
+        _vervang(tijdelijk, uit)
+    except OSError as e:
+        raise Fout(f"Het dossier kon niet worden geschreven in {uit}: {e.strerror}.") from None
+    finally:
+        shutil.rmtree(tijdelijk, ignore_errors=True)
+    return Resultaat(
+        map=uit,
+        pdf=uit / mf.PDF_NAAM if formaat != "html" else None,
+        html=uit / mf.HTML_MAP if formaat != "pdf" else None,
+        digest=digest,
+        bestanden=len(bestanden),
+        paginas=paginas,
+    )
+
+
+def _vervang(nieuw: Path, uit: Path) -> None:
+    """Swap the finished folder in; an earlier dossier there is removed afterwards."""
+    if not uit.exists():
+        os.rename(nieuw, uit)
+        return
+    oud = uit.with_name(f".{uit.name}.{os.getpid()}.oud")
+    shutil.rmtree(oud, ignore_errors=True)
+    os.rename(uit, oud)
+    try:
+        os.rename(nieuw, uit)
+    except OSError:
+        os.rename(oud, uit)
+        raise
+    shutil.rmtree(oud, ignore_errors=True)

@@ -1,0 +1,339 @@
+"""What the dossier shows, gathered in one read-only unit of work.
+
+Everything here is plain JSON-able data in a stable order, so the same database
+and options give the same dossier byte for byte. The complainants' personal data
+(table ``klager``) is never read; the klachten section holds the 9:12a figures
+for the period only, with small breakdown cells suppressed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from klachten.overzicht import overzicht_periode
+from kwaliteit.bewijs.dekking import dekking
+from kwaliteit.bewijs.diensten import geldige_versie
+from kwaliteit.bewijs.modellen import (
+    Actiestatus,
+    Bestand,
+    Bevinding,
+    Bewijsstuk,
+    Normkoppeling,
+    Verbeteractie,
+)
+from kwaliteit.bewijs.zelfevaluatie import standaardronde
+from kwaliteit.eenheid import Werkeenheid
+from kwaliteit.fouten import InvoerFout
+from kwaliteit.toetsing.modellen import Toetsrun
+from normen import diensten as normdiensten
+from normen.modellen import Norm
+
+FORMAAT = "kwaliteit-dossier/1"
+STANDAARD_DREMPEL = 5
+
+# Breakdowns of the 9:12a overview whose cells are suppressed below the threshold.
+UITSPLITSINGEN = (
+    "per_uitkomst",
+    "per_kanaal",
+    "per_categorie",
+    "per_wijk",
+    "per_aanbieder",
+    "niet_in_behandeling_per_grond",
+    "doorgestuurd_per_bestemming",
+)
+
+
+@dataclass(frozen=True)
+class Opties:
+    """What the user asked for; every date comes from here, never from the clock."""
+
+    kader: str
+    van: date
+    tot: date
+    peildatum: date
+    organisatie: str | None = None
+    ronde: str | None = None
+    versie: str | None = None
+    drempel: int = STANDAARD_DREMPEL
+
+    def __post_init__(self) -> None:
+        if self.tot < self.van:
+            raise InvoerFout(
+                f"De periode eindigt ({self.tot.isoformat()}) vóór zij begint "
+                f"({self.van.isoformat()}); geef --tot op of na --van."
+            )
+        if not 0 <= self.drempel <= 1000:
+            raise InvoerFout(f"--drempel is {self.drempel}; toegestaan is 0 tot en met 1000.")
+
+
+def onderdruk(aantal: int, drempel: int) -> int | str:
+    """A breakdown cell: 1 up to the threshold becomes '<drempel'; 0 stays 0 (nobody to find)."""
+    if 0 < aantal < drempel:
+        return f"<{drempel}"
+    return aantal
+
+
+def klachtensectie(w: Werkeenheid, van: date, tot: date, drempel: int) -> dict[str, Any]:
+    """The 9:12a overview for the period, pseudonymised, small breakdown cells suppressed."""
+    o = overzicht_periode(w.sessie, van, tot)
+    for sleutel in UITSPLITSINGEN:
+        o[sleutel] = {k: onderdruk(v, drempel) for k, v in o[sleutel].items()}
+    o["drempel"] = drempel
+    return o
+
+
+def anker(ref: str, gebruikt: set[str]) -> str:
+    """A stable, unique HTML id for a norm ref ('9:6' -> 'norm-9-6')."""
+    basis = "norm-" + (re.sub(r"[^A-Za-z0-9]+", "-", ref).strip("-") or "x")
+    kandidaat, n = basis, 1
+    while kandidaat in gebruikt:
+        n += 1
+        kandidaat = f"{basis}-{n}"
+    gebruikt.add(kandidaat)
+    return kandidaat
+
+
+def scenario_tekst(feature: str, regel: int) -> str:
+    """A scenario verbatim from its feature text: its tags, its line and its steps."""
+    regels = feature.splitlines()
+    if not 1 <= regel <= len(regels):
+        return ""
+    begin = regel - 1
+    while begin > 0 and regels[begin - 1].lstrip().startswith("@"):
+        begin -= 1
+    einde = regel
+    while einde < len(regels):
+        kaal = regels[einde].lstrip()
+        if kaal.startswith(("@", "Scenario", "Abstract Scenario", "Voorbeeld:", "Regel:")):
+            break
+        einde += 1
+    blok = regels[begin:einde]
+    while blok and not blok[-1].strip():
+        blok.pop()
+    inspringing = min((len(r) - len(r.lstrip()) for r in blok if r.strip()), default=0)
+    return "\n".join(r[inspringing:] for r in blok)
+
+
+def _toets(w: Werkeenheid, kader: str, peildatum: date) -> dict[str, Any] | None:
+    """The latest stored toets run for this kader (or for all kaders) up to the peildatum."""
+    for run in w.sessie.execute(
+        select(Toetsrun)
+        .where(
+            or_(Toetsrun.kader == kader, Toetsrun.kader.is_(None)),
+            Toetsrun.peildatum <= peildatum,
+        )
+        .order_by(Toetsrun.id.desc())
+    ).scalars():
+        resultaat = json.loads(run.resultaat)
+        normen = [n for n in resultaat["normen"] if n["kader"] == kader]
+        if not normen:
+            continue
+        teksten = {f["pad"]: f["tekst"] for f in json.loads(run.features)}
+        samenvatting: dict[str, int] = {}
+        for n in normen:
+            samenvatting[n["status"]] = samenvatting.get(n["status"], 0) + 1
+        return {
+            "run": run.id,
+            "datum": run.tijdstip.date().isoformat(),
+            "peildatum": run.peildatum.isoformat(),
+            "geslaagd": all(n["status"] == "gedekt" for n in normen),
+            "samenvatting": samenvatting,
+            "normen": {n["ref"]: n for n in normen},
+            "scenarios": [
+                {
+                    "feature": s["feature"],
+                    "naam": s["naam"],
+                    "regel": s["regel"],
+                    "normen": s["normen"],
+                    "status": s["status"],
+                    "melding": s["melding"],
+                    "tekst": scenario_tekst(teksten.get(s["feature"], ""), s["regel"]),
+                }
+                for s in resultaat["scenarios"]
+            ],
+        }
+    return None
+
+
+def _scenarios_voor(toets: dict[str, Any] | None, kader: str, ref: str) -> dict[str, Any]:
+    if toets is None:
+        return {"status": "ongetoetst", "toelichting": [], "scenarios": []}
+    n = toets["normen"].get(ref)
+    sleutel = f"{kader}/{ref}"
+    scenarios = [
+        {k: s[k] for k in ("feature", "naam", "regel", "status", "melding", "tekst")}
+        for s in toets["scenarios"]
+        if sleutel in s["normen"]
+    ]
+    if n is None:
+        return {"status": "ongetoetst", "toelichting": [], "scenarios": scenarios}
+    return {"status": n["status"], "toelichting": n["toelichting"], "scenarios": scenarios}
+
+
+def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
+    """The dossier's data (see the module docstring); JSON-able, stable order."""
+    ronde = o.ronde or standaardronde(w)
+    d = dekking(w, o.kader, peildatum=o.peildatum, ronde=ronde, versie=o.versie)
+    v = normdiensten.versie(w, o.kader, o.versie, op=o.peildatum)
+    alle = normdiensten.normen(w, v)
+    per_ref = {x["ref"]: x for x in d["per_norm"]}
+    ids = [n.id for n in alle]
+
+    bevindingen: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    bevinding_norm: dict[int, int] = {}
+    for bv in w.sessie.execute(
+        select(Bevinding)
+        .where(Bevinding.norm_id.in_(ids), Bevinding.datum <= o.peildatum)
+        .order_by(Bevinding.volgnummer)
+    ).scalars():
+        assert bv.norm_id is not None
+        bevinding_norm[bv.id] = bv.norm_id
+        bevindingen[bv.norm_id].append(
+            {
+                "kenmerk": bv.kenmerk,
+                "soort": bv.soort.value,
+                "ronde": bv.ronde,
+                "omschrijving": bv.omschrijving,
+                "datum": bv.datum.isoformat(),
+            }
+        )
+    acties: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for a in w.sessie.execute(
+        select(Verbeteractie)
+        .where(
+            or_(
+                Verbeteractie.norm_id.in_(ids),
+                Verbeteractie.bevinding_id.in_(list(bevinding_norm)),
+            ),
+            Verbeteractie.aangemaakt <= o.peildatum,
+        )
+        .order_by(Verbeteractie.volgnummer)
+    ).scalars():
+        norm_id = a.norm_id if a.norm_id in set(ids) else bevinding_norm.get(a.bevinding_id or 0)
+        if norm_id is None:
+            continue
+        open_ = a.status in (Actiestatus.OPEN, Actiestatus.IN_UITVOERING)
+        acties[norm_id].append(
+            {
+                "kenmerk": a.kenmerk,
+                "omschrijving": a.omschrijving,
+                "eigenaar": a.eigenaar,
+                "deadline": a.deadline.isoformat(),
+                "status": a.status.value,
+                "afgerond": a.afgerond.isoformat() if a.afgerond else None,
+                "te_laat": open_ and a.deadline < o.peildatum,
+                "klachten": len(a.klachten),
+            }
+        )
+
+    # Evidence: the version valid on the peildatum of every item linked to this kader.
+    bewijs: dict[str, dict[str, Any]] = {}
+    for k, b, ref in w.sessie.execute(
+        select(Normkoppeling, Bewijsstuk, Norm.ref)
+        .join(Bewijsstuk, Bewijsstuk.id == Normkoppeling.bewijsstuk_id)
+        .join(Norm, Norm.id == Normkoppeling.norm_id)
+        .where(Normkoppeling.norm_id.in_(ids))
+        .order_by(Bewijsstuk.volgnummer, Norm.volgorde)
+    ).all():
+        del k
+        geldig = geldige_versie(b, o.peildatum)
+        if geldig is None:
+            continue
+        item = bewijs.setdefault(
+            b.kenmerk,
+            {
+                "kenmerk": b.kenmerk,
+                "titel": b.titel,
+                "soort": b.soort.value,
+                "eigenaar": b.eigenaar,
+                "versie": geldig.versie,
+                "ingangsdatum": geldig.ingangsdatum.isoformat(),
+                "geldig_tot": geldig.geldig_tot.isoformat() if geldig.geldig_tot else None,
+                "bestandsnaam": geldig.bestandsnaam,
+                "sha256": geldig.sha256,
+                "grootte": None,
+                "normen": [],
+            },
+        )
+        if ref not in item["normen"]:
+            item["normen"].append(ref)
+    groottes = dict(
+        w.sessie.execute(
+            select(Bestand.sha256, Bestand.grootte).where(
+                Bestand.sha256.in_([b["sha256"] for b in bewijs.values() if b["sha256"]])
+            )
+        ).all()
+    )
+    for item in bewijs.values():
+        if item["sha256"]:
+            item["grootte"] = int(groottes[item["sha256"]])
+
+    toets = _toets(w, v.kader.code, o.peildatum)
+    gebruikt: set[str] = set()
+    normen: list[dict[str, Any]] = []
+    for n in alle:
+        regel: dict[str, Any] = {
+            "ref": n.ref,
+            "anker": anker(n.ref, gebruikt),
+            "diepte": n.diepte,
+            "beoordeelbaar": n.beoordeelbaar,
+            "titel": n.titel,
+            "normtekst": n.normtekst,
+            "toelichting": n.toelichting,
+        }
+        if n.beoordeelbaar:
+            x = per_ref[n.ref]
+            regel |= {
+                "gedekt": x["gedekt"],
+                "oordeel": x["oordeel"],
+                "bewijs": [
+                    {**b, "bestandsnaam": bewijs[b["kenmerk"]]["bestandsnaam"]} for b in x["bewijs"]
+                ],
+                "verlopen_bewijs": x["verlopen_bewijs"],
+                "toekomstig_bewijs": x["toekomstig_bewijs"],
+                "registerbewijs": x["registerbewijs"],
+                "toets": _scenarios_voor(toets, v.kader.code, n.ref),
+                "bevindingen": bevindingen.get(n.id, []),
+                "verbeteracties": acties.get(n.id, []),
+            }
+        normen.append(regel)
+
+    if toets is not None:
+        toets = {k: toets[k] for k in ("run", "datum", "peildatum", "geslaagd", "samenvatting")}
+    return {
+        "formaat": FORMAAT,
+        "organisatie": o.organisatie,
+        "kader": {
+            "code": v.kader.code,
+            "naam": v.naam,
+            "versie": v.versie,
+            "geldig_van": v.geldig_van.isoformat(),
+            "geldig_tot": v.geldig_tot.isoformat() if v.geldig_tot else None,
+            "bron": v.bron,
+            "licentie": v.licentie,
+            "werkversie": v.werkversie,
+            "markering": d["markering"],
+            "sha256": v.sha256,
+        },
+        "periode": {"van": o.van.isoformat(), "tot": o.tot.isoformat()},
+        "peildatum": o.peildatum.isoformat(),
+        "ronde": ronde,
+        "samenvatting": {
+            "normen": d["normen"],
+            "gedekt": d["gedekt"],
+            "percentage": d["percentage"],
+            "per_oordeel": d["per_oordeel"],
+            "categorieen": d["categorieen"],
+        },
+        "toets": toets,
+        "normen": normen,
+        "bewijs": sorted(bewijs.values(), key=lambda b: int(b["kenmerk"].split("-")[1])),
+        "klachten": klachtensectie(w, o.van, o.tot, o.drempel),
+    }
