@@ -305,3 +305,38 @@ def test_uit_mag_geen_vreemde_map_of_bestand_zijn(register: Register, tmp_path: 
     r, _ = register.dossier(uit=bestand)
     assert r.exit_code == 2
     assert bestand.read_bytes() == b"oud"
+
+
+def _laadt_weasyprint(register: Register, tmp_path: Path, *args: str) -> bool:
+    """Run one dossier command in a fresh interpreter; was WeasyPrint imported?"""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from kwaliteit.cli import app\n"
+        "r = CliRunner().invoke(app, sys.argv[1:])\n"
+        "assert r.exit_code == 0, r.stderr\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code, "--database", register.url, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "KWALITEIT_VANDAAG": "2024-01-15"},
+    )
+    return uit.stdout.strip() == "True"
+
+
+def test_weasyprint_alleen_voor_de_pdf(register: Register, tmp_path: Path) -> None:
+    basis = ["dossier", "--kader", "awb-h9", "--periode", "2023"]
+    assert not _laadt_weasyprint(
+        register, tmp_path, *basis, "--formaat", "html", "--uit", str(tmp_path / "h")
+    )
+    assert not _laadt_weasyprint(register, tmp_path, "dossier", "controleer", str(tmp_path / "h"))
+    assert _laadt_weasyprint(
+        register, tmp_path, *basis, "--formaat", "pdf", "--uit", str(tmp_path / "p")
+    )
