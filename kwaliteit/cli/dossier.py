@@ -13,10 +13,7 @@ from kwaliteit.cli.gemeen import datum_optie, eenheid, fout, foutafhandeling
 
 DATUM = "jjjj-mm-dd of dd-mm-jjjj"
 
-app = typer.Typer(
-    help="Het certificeringsdossier voor de auditor (PDF/A en HTML), en het controleren ervan.",
-    invoke_without_command=True,
-)
+app = typer.Typer(invoke_without_command=True)
 
 
 def _periode(periode: str | None, van: str | None, tot: str | None) -> tuple[date, date]:
@@ -97,7 +94,7 @@ def dossier(
         ),
     ] = 5,
 ) -> None:
-    """Maak het certificeringsdossier van een normenkader over een periode.
+    """Maak het certificeringsdossier voor de auditor (PDF/A en HTML), of controleer er een.
 
     Per norm de normtekst, het oordeel, het bewijs (met SHA-256), de toetsscenario's met
     hun uitkomst, bevindingen en verbeteracties; het klachtenoverzicht (9:12a) zonder
