@@ -143,12 +143,14 @@ def _registratie_na(k: Klacht) -> dict[str, Any]:
 # -- loading ------------------------------------------------------------------
 
 
-def laad(w: Werkeenheid, tekst: str) -> Klacht:
+def laad(w: Werkeenheid, tekst: str, *, met_klager: bool = False) -> Klacht:
+    """The complaint; its klager's personal data is read only when asked for (or touched)."""
     gezocht = normaliseer_kenmerk(tekst)
+    opties = [selectinload(Klacht.verdagingen)]
+    if met_klager:
+        opties.append(selectinload(Klacht.klager))
     k = w.sessie.execute(
-        select(Klacht)
-        .where(Klacht.kenmerk == gezocht)
-        .options(selectinload(Klacht.verdagingen), selectinload(Klacht.klager))
+        select(Klacht).where(Klacht.kenmerk == gezocht).options(*opties)
     ).scalar_one_or_none()
     if k is None:
         raise OnbekendeKlacht(
@@ -321,7 +323,7 @@ def lijst(
 
 def toon(w: Werkeenheid, kenmerk: str, *, met_klager: bool = False) -> dict[str, Any]:
     """Everything about one complaint (``klacht toon --json``), with history and deadlines."""
-    k = laad(w, kenmerk)
+    k = laad(w, kenmerk, met_klager=met_klager)
     d: dict[str, Any] = {
         **lijstregel(k, w.vandaag),
         "gedraging": k.gedraging.isoformat() if k.gedraging else None,

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, Program
 from sqlalchemy.orm import DeclarativeBase, Session
 from sqlalchemy.types import TypeDecorator
 
-from kwaliteit.fouten import DatabaseFout, SchemaFout
+from kwaliteit.fouten import DatabaseFout, GeenToegang, SchemaFout
 
 # Alembic revisions this program knows, oldest first. The last one is the
 # schema the code expects; tests check this list against migrations/versions.
@@ -38,7 +38,7 @@ NAAMGEVING = {
 # One lock for all writers on PostgreSQL: writes are rare (a handful a day),
 # and serialising them keeps the kenmerk sequence gap-free and the audit chain
 # linear without retry logic. SQLite gets the same from BEGIN IMMEDIATE.
-_SCHRIJFSLOT = 7_405_311
+SCHRIJFSLOT = 7_405_311
 
 SQLITE_WACHTTIJD_S = 30
 
@@ -177,7 +177,11 @@ class Database:
         bind = self.engine.execution_options(kwaliteit_schrijven=schrijven)
         with vertaal_databasefouten(self.url), Session(bind=bind, expire_on_commit=False) as s:
             if schrijven and not self.is_sqlite:
-                s.execute(text("SELECT pg_advisory_xact_lock(:slot)"), {"slot": _SCHRIJFSLOT})
+                s.execute(text("SELECT pg_advisory_xact_lock(:slot)"), {"slot": SCHRIJFSLOT})
+            elif schrijven:
+                # BEGIN IMMEDIATE now, not at the first query: the unit of work then
+                # starts (and stamps its audit events) once it holds the write lock.
+                s.connection()
             try:
                 yield s
                 s.commit()
@@ -240,6 +244,9 @@ def vertaal_databasefouten(url: str) -> Iterator[None]:
     except OperationalError as e:
         raise DatabaseFout(_verbindingsmelding(url, e)) from None
     except ProgrammingError as e:
+        if getattr(e.orig, "sqlstate", None) == "42501":
+            lezen = str(e.statement or "").lstrip().upper().startswith("SELECT")
+            raise GeenToegang(_toegangsmelding(_eerste_regel(e), lezen=lezen)) from None
         raise DatabaseFout(
             f"De database {beschrijf_url(url)} gaf een fout: {_eerste_regel(e)}"
         ) from None
@@ -250,6 +257,18 @@ def vertaal_databasefouten(url: str) -> Iterator[None]:
                 f"{_vertaal_driver(_eerste_regel(e))}"
             ) from None
         raise
+
+
+def _toegangsmelding(oorzaak: str, *, lezen: bool) -> str:
+    if lezen and "klager" in oorzaak:
+        return (
+            "Uw databaserol heeft geen toegang tot de persoonsgegevens van klagers "
+            "(zoals de rol auditor); er is niets opgeslagen."
+        )
+    return (
+        "Uw databaserol mag dit niet (bijvoorbeeld de rol auditor: alleen lezen); er is niets "
+        f"opgeslagen. Vraag de beheerder om de rol kwaliteitsfunctionaris. ({oorzaak})"
+    )
 
 
 def _eerste_regel(e: DBAPIError) -> str:

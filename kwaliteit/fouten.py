@@ -35,3 +35,7 @@ class DatabaseFout(Fout):
 
 class SchemaFout(DatabaseFout):
     """The database schema does not match this program."""
+
+
+class GeenToegang(DatabaseFout):
+    """The database role may not do this (PostgreSQL: insufficient privilege)."""

@@ -10,7 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kwaliteit.db import SCHEMA_HEAD, Database, _sqlite_bestand, beschrijf_url
+from sqlalchemy import text
+
+from kwaliteit.db import SCHEMA_HEAD, SCHRIJFSLOT, Database, _sqlite_bestand, beschrijf_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -29,10 +31,17 @@ def alembic_config(db: Database) -> Config:
 
 
 def _uitvoeren(db: Database, handeling: str, revisie: str) -> None:
+    """Migrate in one transaction that holds the write lock first.
+
+    Several processes meeting a new, empty database at once then initialise it one
+    after the other: the later ones find it at the newest revision and do nothing.
+    """
     from alembic import command
 
     cfg = alembic_config(db)
-    with db.engine.begin() as conn:
+    with db.engine.execution_options(kwaliteit_schrijven=True).begin() as conn:
+        if not db.is_sqlite:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:slot)"), {"slot": SCHRIJFSLOT})
         cfg.attributes["connection"] = conn
         getattr(command, handeling)(cfg, revisie)
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kwaliteit.cli.gemeen import foutafhandeling, open_database, print_json
+from kwaliteit.cli.gemeen import fout, foutafhandeling, instellingen, open_database, print_json
 
-app = typer.Typer(help="De database: status en schema-upgrade.", no_args_is_help=True)
+app = typer.Typer(
+    help="De database: status, schema-upgrade, back-up en herstel, rollen.", no_args_is_help=True
+)
 
 
 @app.command()
@@ -91,3 +94,116 @@ def upgrade(ctx: typer.Context) -> None:
         if kopie is not None:
             typer.echo(f"Reservekopie: {kopie}")
         typer.echo(f"Schema bijgewerkt van {van or 'leeg'} naar {naar}.")
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    pad: Annotated[Path, typer.Argument(metavar="PAD", help="Het bestand voor de back-up.")],
+    overschrijf: Annotated[
+        bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand.")
+    ] = False,
+) -> None:
+    """Maak een back-up van de database, ook terwijl anderen doorwerken.
+
+    SQLite: een volledige, consistente kopie met de online back-up van SQLite, als één
+    bestand dat zelf een kwaliteit-database is. PostgreSQL: toont hoe pg_dump het doet.
+
+    Voorbeeld: kwaliteit db backup reservekopie-2024-01-15.db
+    """
+    from kwaliteit.beheer import backup as maak_backup
+
+    with foutafhandeling():
+        db = open_database(ctx)
+        try:
+            grootte = maak_backup(db, pad, overschrijf=overschrijf)
+        finally:
+            db.sluit()
+    typer.echo(f"Back-up gemaakt: {pad} ({grootte} bytes)")
+
+
+@app.command()
+def herstel(
+    ctx: typer.Context,
+    pad: Annotated[Path, typer.Argument(metavar="PAD", help="De back-up (van 'db backup').")],
+    ja: Annotated[
+        bool, typer.Option("--ja", help="Ja, vervang de huidige database door de back-up.")
+    ] = False,
+) -> None:
+    """Zet een back-up terug: de huidige database wordt vervangen.
+
+    De back-up wordt eerst gecontroleerd (een kwaliteit-database, onbeschadigd, auditspoor
+    ongeschonden); de huidige database wordt eerst naast het bestand bewaard. Het
+    terugzetten komt in het auditspoor. PostgreSQL: toont hoe pg_restore het doet.
+
+    Voorbeeld: kwaliteit db herstel reservekopie-2024-01-15.db --ja
+    """
+    from kwaliteit.beheer import bestandshash
+    from kwaliteit.beheer import herstel as zet_terug
+    from kwaliteit.db import SCHEMA_HEAD
+    from kwaliteit.eenheid import werkeenheid
+
+    with foutafhandeling():
+        db = open_database(ctx, schema=False)
+        try:
+            if not ja and db.is_sqlite:
+                fout(
+                    f"'db herstel' vervangt de hele database door {pad}. "
+                    "Voeg --ja toe om door te gaan."
+                )
+            kopie, revisie, gebeurtenissen = zet_terug(db, pad)
+            if revisie == SCHEMA_HEAD:
+                with werkeenheid(db, schrijven=True, door=instellingen(ctx).door) as w:
+                    w.audit.leg_vast(
+                        "database",
+                        "herstel",
+                        "herstel",
+                        na={
+                            "back-up": pad.name,
+                            "sha256": bestandshash(pad),
+                            "gebeurtenissen_in_back-up": gebeurtenissen,
+                        },
+                    )
+        finally:
+            db.sluit()
+    if kopie is not None:
+        typer.echo(f"De vorige database staat in {kopie}")
+    typer.echo(f"Teruggezet: {pad} ({gebeurtenissen} auditgebeurtenissen, revisie {revisie}).")
+    if revisie != SCHEMA_HEAD:
+        typer.echo("De back-up heeft een ouder schema: voer nu 'kwaliteit db upgrade' uit.")
+
+
+@app.command()
+def rollen(
+    ctx: typer.Context,
+    toon: Annotated[
+        bool, typer.Option("--toon", help="Toon alleen de SQL; voer niets uit.")
+    ] = False,
+) -> None:
+    """Maak (PostgreSQL) de rollen kwaliteitsfunctionaris en auditor, of werk ze bij.
+
+    kwaliteitsfunctionaris: lezen en schrijven; het auditspoor alleen aanvullen.
+    auditor: alleen lezen (dekking, toets, dossier), zonder toegang tot de
+    persoonsgegevens van klagers. Draai dit als eigenaar van de database, en opnieuw na
+    'kwaliteit db upgrade'. Geef personen daarna een eigen login in een van de rollen:
+    CREATE ROLE jansen LOGIN PASSWORD '...' IN ROLE auditor;
+
+    Voorbeeld: kwaliteit --database postgresql+psycopg://beheer@db/kwaliteit db rollen
+    """
+    from kwaliteit.beheer import maak_rollen, rollen_sql
+
+    with foutafhandeling():
+        db = open_database(ctx)
+        try:
+            if toon:
+                if db.is_sqlite:
+                    maak_rollen(db)  # explains that SQLite has no roles
+                for opdracht in rollen_sql(db):
+                    typer.echo(opdracht + ";")
+                return
+            uitgevoerd = maak_rollen(db)
+        finally:
+            db.sluit()
+    typer.echo(
+        f"Rollen kwaliteitsfunctionaris en auditor ingesteld ({len(uitgevoerd)} opdrachten)."
+    )

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kwaliteit.cli.gemeen import datum_optie, foutafhandeling, open_database, print_json
+from kwaliteit.cli.gemeen import datum_optie, foutafhandeling, open_database, print_json, waarschuw
 
 
 def registreer(app: typer.Typer) -> None:
@@ -60,7 +60,7 @@ def toets(
     """
     from kwaliteit.cli.gemeen import instellingen
     from kwaliteit.eenheid import huidige_gebruiker, werkeenheid
-    from kwaliteit.fouten import InvoerFout
+    from kwaliteit.fouten import GeenToegang, InvoerFout
     from kwaliteit.tijd import vandaag
     from kwaliteit.toetsing import runner
     from normen import diensten as normdiensten
@@ -94,8 +94,16 @@ def toets(
                 mappen=mappen,
                 normen_in_bereik=bereik,
             )
-            with werkeenheid(db, schrijven=True, door=door) as w:
-                run_id = runner.bewaar(w, rapport)
+            run_id: int | None = None
+            try:
+                with werkeenheid(db, schrijven=True, door=door) as w:
+                    run_id = runner.bewaar(w, rapport)
+            except GeenToegang:
+                # A read-only role (the auditor) may check, but not store the run.
+                waarschuw(
+                    "deze run is niet bewaard: uw databaserol mag alleen lezen. Het dossier "
+                    "toont de laatste bewaarde run."
+                )
         finally:
             db.sluit()
         if junit is not None:
@@ -115,14 +123,14 @@ def _schrijf(pad: Path, tekst: str) -> None:
         f.write(tekst)
 
 
-def _toon(d: dict[str, Any], run_id: int) -> None:
+def _toon(d: dict[str, Any], run_id: int | None) -> None:
     from kwaliteit.tijd import nl_datum, parse_datum
 
     s = d["samenvatting"]
     typer.echo(
         f"Toetsing op {nl_datum(parse_datum(d['peildatum']))}"
         + (f", kader {d['kader']}" if d["kader"] else ", alle geladen kaders")
-        + f" (run {run_id})"
+        + (f" (run {run_id})" if run_id is not None else " (niet bewaard)")
     )
     typer.echo(
         f"gedekt {s['gedekt']}, niet-gedekt {s['niet-gedekt']}, overgeslagen {s['overgeslagen']}, "

@@ -9,9 +9,12 @@ at the path the user named.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -102,6 +105,8 @@ def bouw(w: Werkeenheid, opties: Opties, uit: Path, formaat: str) -> Resultaat:
     if formaat not in FORMATEN:
         raise InvoerFout(f"Onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}.")
     uit = uit.absolute()
+    if uit.parent.is_dir():
+        ruim_resten_op(uit)
     controleer_uitvoer(uit)
     gegevens = verzamel(w, opties)
     m = mf.maak(gegevens)
@@ -153,10 +158,35 @@ def bouw(w: Werkeenheid, opties: Opties, uit: Path, formaat: str) -> Resultaat:
     )
 
 
+def _wissel(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False when unsupported."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    fout = ctypes.get_errno()
+    if fout in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(fout, os.strerror(fout), str(a))
+
+
 def _vervang(nieuw: Path, uit: Path) -> None:
-    """Swap the finished folder in; an earlier dossier there is removed afterwards."""
+    """Swap the finished folder in; an earlier dossier there is removed afterwards.
+
+    With an existing dossier the two folders are exchanged in one step, so a crash
+    leaves either the old or the new dossier at ``uit``, never nothing.
+    """
     if not uit.exists():
         os.rename(nieuw, uit)
+        return
+    if _wissel(nieuw, uit):
+        shutil.rmtree(nieuw, ignore_errors=True)  # now holds the previous dossier
         return
     oud = uit.with_name(f".{uit.name}.{os.getpid()}.oud")
     shutil.rmtree(oud, ignore_errors=True)
@@ -167,3 +197,23 @@ def _vervang(nieuw: Path, uit: Path) -> None:
         os.rename(oud, uit)
         raise
     shutil.rmtree(oud, ignore_errors=True)
+
+
+def ruim_resten_op(uit: Path) -> None:
+    """Leftovers of builds that were killed: put a lost dossier back, remove the rest."""
+    resten = sorted(uit.parent.glob(f".{uit.name}.*.oud")) + sorted(
+        uit.parent.glob(f".{uit.name}.*.nieuw")
+    )
+    for rest in resten:
+        try:
+            pid = int(rest.name.rsplit(".", 2)[-2])
+            os.kill(pid, 0)
+            continue  # that build is still running
+        except (ValueError, ProcessLookupError):
+            pass
+        except PermissionError:
+            continue
+        if rest.suffix == ".oud" and not uit.exists():
+            os.rename(rest, uit)
+        else:
+            shutil.rmtree(rest, ignore_errors=True)
