@@ -20,7 +20,7 @@ PYTEST := $(VENV)/bin/pytest -n 2 -q
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install demo lint test test-sqlite test-postgres bench clean
+.PHONY: help install demo lint test test-sqlite test-postgres bench betrouwbaarheid clean
 
 help: ## Toon deze hulptekst
 	@echo "Gebruik: make <doel>"
@@ -82,6 +82,10 @@ bench: $(if $(wildcard bench/run.py),install) ## Draai de benchmarks (bench/run.
 	else
 		echo "Nog geen benchmarks: bench/run.py bestaat niet."
 	fi
+
+betrouwbaarheid: install ## Draai de betrouwbaarheidssuites op volle omvang (SQLite en PostgreSQL); zie docs/betrouwbaarheid.md
+	KWALITEIT_BETROUWBAARHEID=vol KWALITEIT_BETROUWBAARHEID_RAPPORT="$(CURDIR)/betrouwbaarheid-rapport.jsonl" \
+		$(MAKE) test-sqlite test-postgres PYTEST_ARGS='tests/betrouwbaarheid'
 
 clean: ## Verwijder .venv, bouwresten en caches
 	rm -rf $(VENV) build dist .eggs *.egg-info .pytest_cache .mypy_cache .ruff_cache

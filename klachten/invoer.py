@@ -64,6 +64,9 @@ def tekst(waarde: str | None, veld: str, *, verplicht: bool = False) -> str | No
         if verplicht:
             raise OngeldigeKlacht(f"{veld} is verplicht en mag niet leeg zijn.")
         return None
+    if "\x00" in schoon:
+        # A NUL byte (from a broken or binary file) is no text; PostgreSQL can't store it.
+        raise OngeldigeKlacht(f"{veld} bevat een NUL-teken (\\0); dat hoort niet in tekst.")
     grens = MAX_LENGTE.get(veld, MAX_OMSCHRIJVING)
     if len(schoon) > grens:
         raise OngeldigeKlacht(

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from klachten.fouten import OngeldigeKlacht, OngeldigeStap
+from klachten.invoer import MAX_LENGTE
 from klachten.modellen import Klacht, Verdaging
 from klachten.termijnen import (
     MAX_UITSTEL_WEKEN,
@@ -245,6 +246,7 @@ def zie_af_van_horen(k: Klacht, grond: AfzienHoren) -> dict[str, Any]:
 def wijs_toe(k: Klacht, behandelaar: str) -> dict[str, Any]:
     """Name the behandelaar, who must be independent (Awb 9:7)."""
     _moet_open(k, "een behandelaar aanwijzen")
+    _past("behandelaar", behandelaar)
     controleer_onafhankelijkheid(k, behandelaar)
     k.behandelaar = behandelaar.strip()
     return {"behandelaar": k.behandelaar}
@@ -317,6 +319,8 @@ def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
         raise OngeldigeKlacht(
             f"{opties} hoort niet bij uitkomst {a.uitkomst}; bij {a.uitkomst} horen: {passend}."
         )
+    for veld, waarde in (("behandelaar", a.behandelaar), ("naar", a.naar), ("wijze", a.wijze)):
+        _past(veld, waarde)
     ontbreekt = _ontbrekend(k, a)
     if ontbreekt:
         raise OngeldigeStap(
@@ -348,6 +352,15 @@ def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
         k.binnen_termijn = a.datum <= k.uiterste_datum
     k.bewaren_tot = bewaartermijn(a.uitkomst, a.datum, ombudsman=k.ombudsman is not None)
     return momentopname(k)
+
+
+def _past(veld: str, waarde: str | None) -> None:
+    """A name or organisation fits its column (the database refuses a longer one)."""
+    lengte = len(waarde.strip()) if waarde else 0
+    if lengte > MAX_LENGTE[veld]:
+        raise OngeldigeKlacht(
+            f"{veld} is {lengte} tekens lang; ten hoogste {MAX_LENGTE[veld]} is toegestaan."
+        )
 
 
 def _tekst(waarde: str | None) -> str | None:

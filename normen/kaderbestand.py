@@ -281,6 +281,47 @@ def _lader() -> Any:
     return Lader
 
 
+# A kader is a few levels deep and has a few thousand elements; YAML aliases (*anker) can
+# make a small file refer to itself or expand to billions of elements.
+_MAX_DIEPTE = 50
+_MAX_KNOPEN = 200_000
+
+
+def _onbegrensd(wortel: Any, naam: str) -> str | None:
+    """A message when the document nests too deep, refers to itself or expands too far."""
+    import yaml
+
+    aantal = 0
+    op_pad: set[int] = set()
+    stapel: list[tuple[Any, int, bool]] = [(wortel, 1, False)] if wortel is not None else []
+    while stapel:
+        knoop, diepte, terug = stapel.pop()
+        if terug:
+            op_pad.discard(id(knoop))
+            continue
+        regel = knoop.start_mark.line + 1
+        if id(knoop) in op_pad:
+            return f"{naam}:{regel}: een verwijzing (*anker) verwijst naar zichzelf"
+        aantal += 1
+        if aantal > _MAX_KNOPEN:
+            return (
+                f"{naam}:{regel}: met zijn verwijzingen (*anker) wordt het bestand te groot "
+                f"(meer dan {_MAX_KNOPEN} elementen)"
+            )
+        if diepte > _MAX_DIEPTE:
+            return f"{naam}:{regel}: de YAML is te diep genest (ten hoogste {_MAX_DIEPTE} niveaus)"
+        if isinstance(knoop, yaml.MappingNode):
+            kinderen = [k for paar in knoop.value for k in paar]
+        elif isinstance(knoop, yaml.SequenceNode):
+            kinderen = list(knoop.value)
+        else:
+            continue
+        op_pad.add(id(knoop))
+        stapel.append((knoop, diepte, True))
+        stapel.extend((k, diepte + 1, False) for k in kinderen)
+    return None
+
+
 def _controleer(tekst: str, naam: str) -> tuple[list[str], KaderData | None]:
     import yaml
     from jsonschema import Draft202012Validator
@@ -288,12 +329,16 @@ def _controleer(tekst: str, naam: str) -> tuple[list[str], KaderData | None]:
     lader = _lader()
     try:
         wortel = yaml.compose(tekst, Loader=lader)
+        if (probleem := _onbegrensd(wortel, naam)) is not None:
+            return [probleem], None
         data = yaml.load(tekst, Loader=lader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         markering = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         regel = markering.line + 1 if markering else 1
         probleem = getattr(e, "problem", None) or str(e).splitlines()[0]
         return [f"{naam}:{regel}: geen geldige YAML ({probleem})"], None
+    except RecursionError:
+        return [f"{naam}:1: de YAML is te diep genest (ten hoogste {_MAX_DIEPTE} niveaus)"], None
     if not isinstance(data, dict):
         return [f"{naam}:1: verwacht een kader (velden als formaat, kader, naam, normen)"], None
 

@@ -467,6 +467,9 @@ def _regels(rijen: list[_Rij], fouten: list[str]) -> list[_Regel]:
         code = c.get("code", "")
         titel = " ".join(c.get("titel", "").split())
         rijfouten: list[str] = []
+        if any("\x00" in waarde for waarde in c.values()):
+            # A NUL byte (a broken or binary file) is no text; PostgreSQL can't store it.
+            rijfouten.append("een cel bevat een NUL-teken (\\0); dat hoort niet in tekst")
         if not code:
             rijfouten.append("code ontbreekt (de ref van de norm, bijvoorbeeld 1.2)")
         elif len(code) > _MAX_REF:

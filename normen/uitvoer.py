@@ -247,9 +247,13 @@ def tekst(kader: KaderData, formaat: str, *, volgnummer: int = 1, regeleinde: st
 
 def controleer_doel(uit: Path) -> None:
     """Refuse a target that can't be written before anything is done."""
-    if uit.is_dir():
+    try:
+        is_map, map_bestaat = uit.is_dir(), uit.parent.exists()
+    except OSError as e:  # a name the file system refuses, e.g. longer than 255 bytes
+        raise InvoerFout(f"{uit} is niet te schrijven: {e.strerror}.") from None
+    if is_map:
         raise InvoerFout(f"{uit} is een map; geef een bestandsnaam met --uit.")
-    if not uit.parent.exists():
+    if not map_bestaat:
         raise InvoerFout(f"De map {uit.parent} bestaat niet.")
 
 

@@ -91,6 +91,19 @@ def kader_en_norm(kader: str | None, norm: str | None) -> None:
         raise InvoerFout("Geef bij --kader ook --norm (de ref van de norm, bijv. 9:6).")
 
 
+MAX_EIGENAAR = 200  # the column bewijsstuk.eigenaar
+MAX_GETAL = 2**31 - 1  # larger numbers don't fit the database's integers
+
+
+def _past(veld: str, waarde: str | None, grens: int) -> None:
+    """A name fits its column (the database refuses a longer one)."""
+    from kwaliteit.fouten import InvoerFout
+
+    lengte = len(waarde.strip()) if waarde else 0
+    if lengte > grens:
+        raise InvoerFout(f"{veld} is {lengte} tekens; ten hoogste {grens} is toegestaan.")
+
+
 def verplichte_datum(tekst: str, veld: str) -> date:
     from kwaliteit.tijd import parse_datum
 
@@ -207,6 +220,7 @@ def registreer(
 
     with eenheid(ctx, schrijven=True) as w:
         s = keuze(Bewijssoort, soort, "soort")
+        _past("eigenaar", eigenaar, MAX_EIGENAAR)
         gegevens = _versiegegevens(ingangsdatum, geldig_tot, bestand, toelichting)
         b = diensten.registreer(
             w,
@@ -456,7 +470,11 @@ def haal(
     versie_nummer: Annotated[
         int | None,
         typer.Option(
-            "--versie", metavar="N", min=1, help="Versie van het bewijsstuk; standaard de nieuwste."
+            "--versie",
+            metavar="N",
+            min=1,
+            max=MAX_GETAL,
+            help="Versie van het bewijsstuk; standaard de nieuwste.",
         ),
     ] = None,
 ) -> None:
@@ -472,4 +490,5 @@ def haal(
             doel = diensten.haal_bestand(w, normaliseer_kenmerk(kenmerk, "B"), versie_nummer, uit)
         except OSError as e:
             raise InvoerFout(f"Kan niet schrijven naar {uit}: {e.strerror}.") from None
-    typer.echo(f"Geschreven naar {doel}")
+    # A file name may hold bytes that are no UTF-8 (surrogates): escaped, not a crash.
+    typer.echo(f"Geschreven naar {str(doel).encode('utf-8', 'backslashreplace').decode()}")

@@ -59,6 +59,13 @@ def foutafhandeling() -> Iterator[None]:
         raise
     except Fout as e:
         fout(e.melding, code=e.exit_code, details=e.details)
+    except UnicodeEncodeError as e:
+        # Bytes that are no UTF-8 in an argument (a name typed in another character set)
+        # reach Python as lone surrogates, which no database or file can store.
+        fout(
+            f"de invoer bevat tekens die geen UTF-8 zijn ({_onleesbaar(e)}); "
+            "typ de tekst opnieuw of sla het bestand op als UTF-8. Er is niets opgeslagen."
+        )
     except KeyboardInterrupt:
         typer.echo("Afgebroken; er is niets opgeslagen.", err=True)
         raise typer.Exit(130) from None
@@ -70,6 +77,16 @@ def foutafhandeling() -> Iterator[None]:
             "Zet KWALITEIT_DEBUG=1 voor de technische details en meld dit bij de beheerder.",
             code=1,
         )
+
+
+def _onleesbaar(e: UnicodeEncodeError) -> str:
+    """The offending characters as bytes ('byte 0xff'), safe to print."""
+    stuk = e.object[e.start : e.end] if isinstance(e.object, str) else ""
+    try:
+        ruw = stuk.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return stuk.encode("ascii", errors="backslashreplace").decode("ascii")
+    return ", ".join(f"byte 0x{b:02x}" for b in ruw[:8]) or "onbekend teken"
 
 
 def open_database(ctx: typer.Context, *, schema: bool = True) -> Database:
@@ -92,12 +109,25 @@ def eenheid(ctx: typer.Context, *, schrijven: bool) -> Iterator[Werkeenheid]:
     from kwaliteit.eenheid import werkeenheid
 
     with foutafhandeling():
+        _controleer_door(instellingen(ctx).door)
         db = open_database(ctx)
         try:
             with werkeenheid(db, schrijven=schrijven, door=instellingen(ctx).door) as w:
                 yield w
         finally:
             db.sluit()
+
+
+MAX_DOOR = 200  # the audit trail's column 'door'
+
+
+def _controleer_door(door: str | None) -> None:
+    from kwaliteit.fouten import InvoerFout
+
+    if door is not None and len(door) > MAX_DOOR:
+        raise InvoerFout(
+            f"--door is {len(door)} tekens lang; ten hoogste {MAX_DOOR} is toegestaan."
+        )
 
 
 def datum_optie(tekst: str | None, veld: str) -> date | None:

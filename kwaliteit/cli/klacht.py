@@ -447,7 +447,10 @@ def ombudsman(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -
 def lijst(
     ctx: typer.Context,
     jaar: Annotated[
-        int | None, typer.Option(metavar="JAAR", help="Alleen klachten ontvangen in dit jaar.")
+        int | None,
+        typer.Option(
+            metavar="JAAR", min=1, max=9999, help="Alleen klachten ontvangen in dit jaar."
+        ),
     ] = None,
     status: Annotated[
         str | None,
@@ -457,7 +460,8 @@ def lijst(
         ),
     ] = None,
     limiet: Annotated[
-        int | None, typer.Option(metavar="N", min=1, help="Toon ten hoogste N klachten.")
+        int | None,
+        typer.Option(metavar="N", min=1, max=2**31 - 1, help="Toon ten hoogste N klachten."),
     ] = None,
     als_json: JsonOpt = False,
 ) -> None:
@@ -646,7 +650,13 @@ def _toon_tekst(d: dict[str, Any]) -> None:
 def termijnen(
     ctx: typer.Context,
     binnen: Annotated[
-        int, typer.Option(metavar="DAGEN", min=0, help="Termijnen die binnen zoveel dagen aflopen.")
+        int,
+        typer.Option(
+            metavar="DAGEN",
+            min=0,
+            max=36_500,
+            help="Termijnen die binnen zoveel dagen aflopen (ten hoogste 36500).",
+        ),
     ] = 14,
     als_json: JsonOpt = False,
 ) -> None:
@@ -805,7 +815,10 @@ def importeer(
 def exporteer(
     ctx: typer.Context,
     jaar: Annotated[
-        int | None, typer.Option(metavar="JAAR", help="Alleen klachten ontvangen in dit jaar.")
+        int | None,
+        typer.Option(
+            metavar="JAAR", min=1, max=9999, help="Alleen klachten ontvangen in dit jaar."
+        ),
     ] = None,
     uit: Annotated[
         Path | None,

@@ -126,8 +126,12 @@ def _bestand(bron: str) -> Path:
     from normen.kaderbestand import meegeleverde_kaders
 
     pad = Path(bron)
-    if pad.exists():
-        if pad.is_dir():
+    try:
+        bestaat, is_map = pad.exists(), pad.is_dir()
+    except OSError as e:  # a name the file system refuses, e.g. longer than 255 bytes
+        raise InvoerFout(f"Het bestand {bron} is niet te openen: {e.strerror}.") from None
+    if bestaat:
+        if is_map:
             raise InvoerFout(f"{bron} is een map, geen bestand.")
         return pad
     meegeleverd = meegeleverde_kaders()
