@@ -104,6 +104,20 @@ if _pad:
 
     _os.rename = _volg(_os.rename)
     _os.replace = _volg(_os.replace)
+
+    # The dossier swaps a rebuilt folder in with one renameat2 call (not os.rename).
+    import kwaliteit.dossier.bouw as _bouw
+
+    _wissel = _bouw._wissel
+
+    def _gevolgde_wissel(nieuw, uit):
+        _meld("hernoemt " + _os.fsdecode(uit))
+        gelukt = _wissel(nieuw, uit)
+        if gelukt:
+            _meld("hernoem " + _os.fsdecode(uit))
+        return gelukt
+
+    _bouw._wissel = _gevolgde_wissel
 '''
 
 
