@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from klachten.uitwisseling import REGISTRATIEKOLOMMEN
 from klachten.waarden import (
     AfzienHoren,
     BeklaagdeSoort,
@@ -764,23 +765,8 @@ def modelopdracht(draw: st.DrawFn, vormen: Sequence[Opdrachtvorm], beeld: Beeld)
 
 # -- CSV for klacht importeer ----------------------------------------------------------------
 
-KLACHTKOLOMMEN = (
-    "kenmerk",
-    "ontvangen",
-    "kanaal",
-    "gedraging",
-    "omschrijving",
-    "beklaagde",
-    "beklaagde_soort",
-    "wijk",
-    "team",
-    "aanbieder",
-    "regime",
-    "categorie",
-    "adviescommissie",
-    "klager_naam",
-    "klager_contact",
-)
+# The importer's own column list: the generator follows it when columns are added.
+KLACHTKOLOMMEN = REGISTRATIEKOLOMMEN
 VERPLICHTE_KLACHTKOLOMMEN = ("ontvangen", "kanaal", "omschrijving")
 EXPORTKOLOMMEN = ("status", "uitkomst", "bewaren_tot", "verdaagd_weken")
 # Fields of 'klacht lijst --json' the test compares with what a clean row said.
