@@ -820,7 +820,7 @@ def codeversie() -> str:
     )
 
 
-def kop_tekst(opzet: Opzet, kwaliteit: list[str]) -> list[str]:
+def kop_tekst(opzet: Opzet, kwaliteit: list[str], code: str) -> list[str]:
     omvang, herhalingen = opzet.omvang, opzet.herhalingen
     regels = [
         f"Schaal {getal(omvang.schaal, 3).rstrip('0').rstrip(',')}: import "
@@ -830,7 +830,7 @@ def kop_tekst(opzet: Opzet, kwaliteit: list[str]) -> list[str]:
         f"wordt niet herhaald); vandaag = {VANDAAG.isoformat()}; zaad {opzet.zaad}.",
         f"Machine: {os.cpu_count()} kernen, {platform.machine()}, {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}; kwaliteit: "
-        f"{' '.join(kwaliteit)} (code {codeversie()}).",
+        f"{' '.join(kwaliteit)} (code {code}).",
     ]
     if omvang.schaal != 1.0:
         regels.append("Let op: de doelen gelden bij schaal 1 (volledige omvang).")
@@ -947,6 +947,7 @@ def main(argv: list[str] | None = None) -> int:
     mislukt = False
     pg_vereist = os.environ.get("KWALITEIT_PG_VEREIST", "0") not in ("", "0")
     server = PostgresServer()
+    code_bij_begin = codeversie()
     with tempfile.TemporaryDirectory(prefix="kwaliteit-bench-") as tijdelijk:
         werkmap = Path(tijdelijk)
         meter = Meter(werkmap)
@@ -988,7 +989,11 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()
 
     duur = time.monotonic() - _BEGIN
-    kop = kop_tekst(opzet, meter.kwaliteit)
+    code = codeversie()
+    if code != code_bij_begin:
+        # Someone committed or edited while we measured: the table mixes two versions.
+        code = f"LET OP: veranderd tijdens de run, van {code_bij_begin} naar {code}"
+    kop = kop_tekst(opzet, meter.kwaliteit, code)
     toon(tabellen, kop)
     tekst = markdown(tabellen, kop, duur)
     print()

@@ -536,7 +536,7 @@ def test_klacht_importeer_is_alles_of_niets_voor_elk_csv_bestand(databases: Any)
     telling = Telling("klacht importeer (CSV)")
 
     @zaad
-    @instellingen(ci=25, vol=900)
+    @instellingen(ci=25, vol=800)
     @given(data=st.data(), vandaag=st.sampled_from(VANDAGEN))
     def eigenschap(data: st.DataObject, vandaag: date) -> None:
         telling.voorbeelden += 1
@@ -630,7 +630,7 @@ def test_normen_importeer_elke_spreadsheet_geheel_of_niet(databases: Any) -> Non
     telling = Telling("normen importeer (spreadsheet)")
 
     @zaad
-    @instellingen(ci=25, vol=1200)
+    @instellingen(ci=25, vol=900)
     @given(geval=gen.normen_spreadsheet())
     def eigenschap(geval: gen.Bladgeval) -> None:
         telling.voorbeelden += 1
@@ -656,7 +656,7 @@ def test_normen_kaderbestanden_geldig_gemuteerd_en_willekeurig(databases: Any) -
     telling = Telling("normen importeer/controleer (YAML)")
 
     @zaad
-    @instellingen(ci=30, vol=1500)
+    @instellingen(ci=30, vol=1200)
     @given(geval=gen.kaderbestand())
     def eigenschap(geval: gen.Kadergeval) -> None:
         telling.voorbeelden += 1
