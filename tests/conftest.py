@@ -26,13 +26,16 @@ from typer.testing import CliRunner, Result
 
 from kwaliteit.cli import app
 from kwaliteit.cli.nl import installeer_nederlands
+from kwaliteit.cli.omzetting import installeer_lichte_omzetting
 from kwaliteit.db import Database
 from kwaliteit.eenheid import Werkeenheid, werkeenheid
 
 BACKEND = os.environ.get("KWALITEIT_TEST_DATABASE", "sqlite")
 PG_URL = os.environ.get("KWALITEIT_TEST_PG_URL", "")
 
+# As kwaliteit.cli.main does for the real program.
 installeer_nederlands()
+installeer_lichte_omzetting()
 
 
 def pytest_report_header() -> str:

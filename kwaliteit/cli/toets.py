@@ -10,10 +10,6 @@ import typer
 from kwaliteit.cli.gemeen import datum_optie, foutafhandeling, open_database, print_json, waarschuw
 
 
-def registreer(app: typer.Typer) -> None:
-    app.command("toets")(toets)
-
-
 def toets(
     ctx: typer.Context,
     kader: Annotated[

@@ -71,14 +71,6 @@ ActieArg = Annotated[
 ]
 
 
-def registreer(app: typer.Typer) -> None:
-    """Attach the top-level commands and groups of this module to the root app."""
-    app.command("beoordeel")(beoordeel)
-    app.command("dekking")(dekking)
-    app.add_typer(bevinding_app, name="bevinding")
-    app.add_typer(actie_app, name="actie")
-
-
 def _ronde(tekst: str | None) -> str | None:
     from kwaliteit.fouten import InvoerFout
 

@@ -41,7 +41,16 @@ ENGELS = (
     "Error",
 )
 
-ZWARE_MODULES = ("sqlalchemy", "alembic", "weasyprint", "rich", "jinja2", "pypdf", "yaml")
+ZWARE_MODULES = (
+    "sqlalchemy",
+    "alembic",
+    "weasyprint",
+    "rich",
+    "jinja2",
+    "pypdf",
+    "yaml",
+    "pydantic",
+)
 
 
 def opdrachten(
