@@ -13,11 +13,17 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, select
 
-from kwaliteit.bewijs.diensten import geldige_versie
-from kwaliteit.bewijs.modellen import Actiestatus, Bewijsstuk, Normkoppeling, Oordeel, Verbeteractie
+from kwaliteit.bewijs.diensten import Versie, geldige_versie_van
+from kwaliteit.bewijs.modellen import (
+    Actiestatus,
+    Bewijsstuk,
+    Bewijsversie,
+    Normkoppeling,
+    Oordeel,
+    Verbeteractie,
+)
 from kwaliteit.bewijs.register import registerbewijs
 from kwaliteit.bewijs.zelfevaluatie import standaardronde
 from kwaliteit.eenheid import Werkeenheid
@@ -30,6 +36,11 @@ def _categorie(norm: Norm, per_id: dict[int, Norm]) -> Norm:
     while norm.ouder_id is not None and norm.ouder_id in per_id:
         norm = per_id[norm.ouder_id]
     return norm
+
+
+def _koppelingen_subquery(norm_ids: list[int]) -> Select[int]:
+    """The ids of the evidence linked to these norms (as a subquery, not a long IN list)."""
+    return select(Normkoppeling.bewijsstuk_id).where(Normkoppeling.norm_id.in_(norm_ids))
 
 
 def dekking(
@@ -49,15 +60,38 @@ def dekking(
     beoordeelbaar = [n for n in alle if n.beoordeelbaar]
     ids = [n.id for n in beoordeelbaar]
 
-    koppelingen: dict[int, list[tuple[Normkoppeling, Bewijsstuk]]] = defaultdict(list)
-    for k, b in w.sessie.execute(
-        select(Normkoppeling, Bewijsstuk)
+    # Plain rows, no ORM objects: a national kader has thousands of links and versions.
+    koppelingen: dict[int, list[Any]] = defaultdict(list)
+    stuk_ids: set[int] = set()
+    for rij in w.sessie.execute(
+        select(
+            Normkoppeling.norm_id,
+            Normkoppeling.toelichting,
+            Bewijsstuk.id,
+            Bewijsstuk.kenmerk,
+            Bewijsstuk.titel,
+            Bewijsstuk.soort,
+        )
         .join(Bewijsstuk, Bewijsstuk.id == Normkoppeling.bewijsstuk_id)
         .where(Normkoppeling.norm_id.in_(ids))
-        .options(selectinload(Bewijsstuk.versies))
         .order_by(Bewijsstuk.volgnummer)
-    ).all():
-        koppelingen[k.norm_id].append((k, b))
+    ):
+        koppelingen[rij.norm_id].append(rij)
+        stuk_ids.add(rij.id)
+    versies: dict[int, list[Versie]] = defaultdict(list)
+    if stuk_ids:
+        for vrij in w.sessie.execute(
+            select(
+                Bewijsversie.bewijsstuk_id,
+                Bewijsversie.versie,
+                Bewijsversie.ingangsdatum,
+                Bewijsversie.geldig_tot,
+                Bewijsversie.sha256,
+            ).where(Bewijsversie.bewijsstuk_id.in_(_koppelingen_subquery(ids)))
+        ):
+            versies[vrij.bewijsstuk_id].append(
+                Versie(vrij.versie, vrij.ingangsdatum, vrij.geldig_tot, vrij.sha256)
+            )
     oordelen = {
         o.norm_id: o
         for o in w.sessie.execute(
@@ -82,18 +116,19 @@ def dekking(
         bewijs = []
         verlopen: list[str] = []
         toekomstig: list[str] = []
-        for k, b in koppelingen.get(n.id, []):
-            geldig = geldige_versie(b, dag)
+        for k in koppelingen.get(n.id, []):
+            stukversies = versies.get(k.id, [])
+            geldig = geldige_versie_van(stukversies, dag)
             if geldig is None:
                 # Not valid on the peildatum: expired, or no version had started yet.
-                gestart = any(v.ingangsdatum <= dag for v in b.versies)
-                (verlopen if gestart else toekomstig).append(b.kenmerk)
+                gestart = any(v.ingangsdatum <= dag for v in stukversies)
+                (verlopen if gestart else toekomstig).append(k.kenmerk)
                 continue
             bewijs.append(
                 {
-                    "kenmerk": b.kenmerk,
-                    "titel": b.titel,
-                    "soort": b.soort.value,
+                    "kenmerk": k.kenmerk,
+                    "titel": k.titel,
+                    "soort": k.soort.value,
                     "versie": geldig.versie,
                     "ingangsdatum": geldig.ingangsdatum.isoformat(),
                     "geldig_tot": geldig.geldig_tot.isoformat() if geldig.geldig_tot else None,

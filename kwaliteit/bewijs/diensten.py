@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -241,13 +242,30 @@ def neem_koppelingen_over(w: Werkeenheid, oud: Kaderversie, nieuw: Kaderversie) 
     return aantal
 
 
-def geldige_versie(b: Bewijsstuk, peildatum: date) -> Bewijsversie | None:
+class Versie(NamedTuple):
+    """The fields of a Bewijsversie that decide and show its validity (a plain row)."""
+
+    versie: int
+    ingangsdatum: date
+    geldig_tot: date | None
+    sha256: str | None
+
+
+_V = TypeVar("_V", Bewijsversie, Versie)
+
+
+def geldige_versie_van(versies: Iterable[_V], peildatum: date) -> _V | None:
     """The version that speaks for ``peildatum``: the newest that had started; None if expired."""
-    gestart = [v for v in b.versies if v.ingangsdatum <= peildatum]
+    gestart = [v for v in versies if v.ingangsdatum <= peildatum]
     if not gestart:
         return None
     v = max(gestart, key=lambda x: (x.ingangsdatum, x.versie))
     return v if v.geldig_tot is None or peildatum <= v.geldig_tot else None
+
+
+def geldige_versie(b: Bewijsstuk, peildatum: date) -> Bewijsversie | None:
+    """The version of ``b`` that speaks for ``peildatum`` (see geldige_versie_van)."""
+    return geldige_versie_van(b.versies, peildatum)
 
 
 def _momentopname(b: Bewijsstuk) -> dict[str, Any]:
