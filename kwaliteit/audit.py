@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Index, String, Text, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from kwaliteit.bulk import voeg_toe
 from kwaliteit.db import Base
 
 BEGINHASH = "0" * 64
@@ -43,6 +44,20 @@ class AuditGebeurtenis(Base):
     na: Mapped[str | None] = mapped_column(Text)
     vorige_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+_KOLOMMEN = (
+    "volgnummer",
+    "tijdstip",
+    "door",
+    "onderwerp",
+    "sleutel",
+    "actie",
+    "voor",
+    "na",
+    "vorige_hash",
+    "hash",
+)
 
 
 def canoniek(gegevens: Mapping[str, Any] | None) -> str | None:
@@ -127,10 +142,23 @@ class AuditLog:
         self._wachtend.append(rij)
         self._kop = (volgnummer, rij["hash"])
 
-    def schrijf(self) -> int:
-        """Insert the collected events; returns how many were written."""
+    def schrijf(self, *, bulk: bool = False) -> int:
+        """Insert the collected events; returns how many were written.
+
+        May be called more than once (an import writes its events block by block);
+        the chain continues from the last event collected. ``bulk``: write them the
+        way imports write their rows (``kwaliteit.bulk``: COPY on PostgreSQL).
+        """
         aantal = len(self._wachtend)
-        if aantal:
+        if aantal and bulk:
+            voeg_toe(
+                self._sessie,
+                AuditGebeurtenis,
+                _KOLOMMEN,
+                [tuple(rij[k] for k in _KOLOMMEN) for rij in self._wachtend],
+            )
+            self._wachtend = []
+        elif aantal:
             self._sessie.execute(insert(AuditGebeurtenis), self._wachtend)
             self._wachtend = []
         return aantal

@@ -1,0 +1,120 @@
+"""Writing many rows at once inside the command's one transaction.
+
+Imports write tens of thousands of rows. Through the ORM (or SQLAlchemy's
+``insertmanyvalues`` on PostgreSQL) that costs far more than the writing itself,
+so imports use these helpers: ``COPY … FROM STDIN`` on PostgreSQL and a Core
+``executemany`` on SQLite. Both go through the session's own connection, so
+the rows belong to the same transaction (and write lock) as everything else the
+command does, and a failure rolls them back with the rest.
+
+Values must be ready for storage: vocabulary values as their Dutch word
+(``Kanaal.BRIEF.value``), dates as ``date``, times as aware ``datetime``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table, func, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import DeclarativeBase, Session
+
+
+def _tabel(model: type[DeclarativeBase]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def is_postgresql(sessie: Session) -> bool:
+    return sessie.get_bind().dialect.name == "postgresql"
+
+
+def nieuwe_ids(sessie: Session, model: type[DeclarativeBase], aantal: int) -> list[int]:
+    """``aantal`` unused primary keys (column ``id``) for the model's table, ascending.
+
+    PostgreSQL: taken from the column's sequence (as an INSERT would). SQLite: the
+    numbers after the highest id, as SQLite itself hands them out (the caller holds
+    the write lock, so nobody else can take them meanwhile).
+    """
+    tabel = _tabel(model)
+    if aantal <= 0:
+        return []
+    if is_postgresql(sessie):
+        rijen = sessie.execute(
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:tabel, 'id')) FROM generate_series(1, :n)"
+            ),
+            {"tabel": tabel.name, "n": aantal},
+        ).scalars()
+        return sorted(int(i) for i in rijen)
+    hoogste = sessie.execute(select(func.max(tabel.c.id))).scalar_one()
+    begin = (hoogste or 0) + 1
+    return list(range(begin, begin + aantal))
+
+
+def voeg_toe(
+    sessie: Session,
+    model: type[DeclarativeBase],
+    kolommen: Sequence[str],
+    rijen: Sequence[Sequence[Any]],
+) -> None:
+    """Insert ``rijen`` (tuples in the order of ``kolommen``) into the model's table.
+
+    The values are the model's (vocabulary members, dates, aware times); they are
+    converted with the column types' own bind processors, so they are stored exactly
+    as the ORM stores them.
+    """
+    if not rijen:
+        return
+    tabel = _tabel(model)
+    verbinding = sessie.connection()
+    dialect = verbinding.dialect
+    omzetters = [tabel.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in kolommen]
+    opslag = _voor_opslag(rijen, omzetters)
+    quote = dialect.identifier_preparer.quote
+    namen = ", ".join(quote(k) for k in kolommen)
+    if dialect.name != "postgresql":
+        verbinding.exec_driver_sql(
+            f"INSERT INTO {quote(tabel.name)} ({namen}) VALUES ({', '.join('?' * len(kolommen))})",
+            list(opslag),
+        )
+        return
+    import psycopg
+
+    sql = f"COPY {quote(tabel.name)} ({namen}) FROM STDIN"
+    driver = verbinding.connection.driver_connection
+    assert isinstance(driver, psycopg.Connection)
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as kopie:
+            for rij in opslag:
+                kopie.write_row(rij)
+    except psycopg.Error as e:
+        # The same exception SQLAlchemy would raise for an INSERT, so the command's usual
+        # translation into a Dutch message (kwaliteit.db.vertaal_databasefouten) applies.
+        raise DBAPIError.instance(sql, None, e, psycopg.Error, dialect=dialect) from None
+
+
+def _voor_opslag(
+    rijen: Sequence[Sequence[Any]], omzetters: Sequence[Callable[[Any], Any] | None]
+) -> Iterator[tuple[Any, ...]]:
+    """The rows with each value as its column type stores it.
+
+    Converted values are remembered per column: the columns that need converting
+    (dates, vocabularies, the registration time) repeat a few hundred values over
+    100,000 rows, and converting each once is most of the cost of a bulk write.
+    """
+    actief: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
+        (i, f, {}) for i, f in enumerate(omzetters) if f is not None
+    ]
+    if not actief:
+        yield from (tuple(rij) for rij in rijen)
+        return
+    for rij in rijen:
+        uit = list(rij)
+        for i, omzetter, geheugen in actief:
+            waarde = uit[i]
+            try:
+                uit[i] = geheugen[waarde]
+            except KeyError:
+                uit[i] = geheugen[waarde] = omzetter(waarde)
+        yield tuple(uit)
