@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -116,10 +117,14 @@ def nieuwe_kolommen(
         "categorie": n.categorie,
         "adviescommissie": n.adviescommissie,
         "status": Status.OPEN,
-        "uiterste_datum": afhandeltermijn(
-            n.ontvangen, adviescommissie=n.adviescommissie, verdaagd_weken=0
-        ),
+        "uiterste_datum": _eerste_termijn(n.ontvangen, n.adviescommissie),
     }
+
+
+@lru_cache(maxsize=4096)
+def _eerste_termijn(ontvangen: date, adviescommissie: bool) -> date:
+    # An import computes it for every row, over a few hundred distinct dates.
+    return afhandeltermijn(ontvangen, adviescommissie=adviescommissie, verdaagd_weken=0)
 
 
 def nieuw_model(n: NieuweKlacht, jaar_volgnummer: tuple[int, int], w: Werkeenheid) -> Klacht:

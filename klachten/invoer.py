@@ -181,26 +181,63 @@ def _of_geen(waarde: str | None, maak: Callable[[str], T]) -> T | None:
 # arguments (and of its messages). A table, not closures per call: an import runs
 # this for every row.
 _NIEUWE_VELDEN: tuple[tuple[str, Callable[[str | None], object]], ...] = (
-    ("ontvangen", lambda t: datum(t or "", "ontvangen")),
-    ("kanaal", lambda t: keuze(Kanaal, t or "", "kanaal")),
+    ("ontvangen", lambda t: _datum_onthouden(t or "", "ontvangen")),
+    ("kanaal", lambda t: _keuze_onthouden(Kanaal, t or "", "kanaal")),
     ("omschrijving", lambda t: tekst(t, "omschrijving", verplicht=True)),
-    ("gedraging", lambda t: _of_geen(t, lambda x: datum(x, "gedraging"))),
+    ("gedraging", lambda t: _datum_onthouden(t, "gedraging") if t and t.strip() else None),
     ("beklaagde", lambda t: tekst(t, "beklaagde")),
     (
         "beklaagde_soort",
-        lambda t: _of_geen(t, lambda x: keuze(BeklaagdeSoort, x, "beklaagde-soort")),
+        lambda t: (
+            _keuze_onthouden(BeklaagdeSoort, t, "beklaagde-soort") if t and t.strip() else None
+        ),
     ),
-    ("wijk", lambda t: _of_geen(t, lambda x: keuze(Wijk, x, "wijk"))),
+    ("wijk", lambda t: _keuze_onthouden(Wijk, t, "wijk") if t and t.strip() else None),
     ("team", lambda t: tekst(t, "team")),
     ("aanbieder", lambda t: tekst(t, "aanbieder")),
-    ("regime", lambda t: _of_geen(t, lambda x: keuze(Regime, x, "regime")) or Regime.AWB),
+    (
+        "regime",
+        lambda t: (
+            (_keuze_onthouden(Regime, t, "regime") if t and t.strip() else None) or Regime.AWB
+        ),
+    ),
     (
         "categorie",
-        lambda t: _of_geen(t, lambda x: keuze(Categorie, x, "categorie")) or Categorie.OVERIG,
+        lambda t: (
+            (_keuze_onthouden(Categorie, t, "categorie") if t and t.strip() else None)
+            or Categorie.OVERIG
+        ),
     ),
     ("klager_naam", lambda t: tekst(t, "klager_naam")),
     ("klager_contact", lambda t: tekst(t, "klager_contact")),
 )
+
+# Cells an import has already parsed, per field: dates and vocabulary words repeat
+# over thousands of rows. Only valid values are kept (a bad one raises each time, with
+# its own message); bounded, and both functions are pure.
+_ONTHOUDEN_MAX = 20_000
+_datums: dict[tuple[str, str], date] = {}
+_keuzes: dict[tuple[type[StrEnum], str, str], StrEnum] = {}
+
+
+def _datum_onthouden(waarde: str, veld: str) -> date:
+    sleutel = (waarde, veld)
+    gevonden = _datums.get(sleutel)
+    if gevonden is None:
+        gevonden = datum(waarde, veld)
+        if len(_datums) < _ONTHOUDEN_MAX:
+            _datums[sleutel] = gevonden
+    return gevonden
+
+
+def _keuze_onthouden(soort: type[E], waarde: str, veld: str) -> E:
+    sleutel = (soort, waarde, veld)
+    gevonden = _keuzes.get(sleutel)
+    if gevonden is None:
+        gevonden = keuze(soort, waarde, veld)
+        if len(_keuzes) < _ONTHOUDEN_MAX:
+            _keuzes[sleutel] = gevonden
+    return gevonden  # type: ignore[return-value]
 
 
 # Registration fields ``klacht wijzig`` may correct, with their parser. An empty

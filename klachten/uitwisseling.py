@@ -187,7 +187,8 @@ def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
                 f"regel {regelnummer}: {len(rij)} velden, maar de kopregel heeft er {len(kop)}"
             )
             continue
-        cellen = dict(zip(kop, (_cel(c) for c in rij), strict=False))
+        # Without an apostrophe a cell only needs stripping (_cel's fast path).
+        cellen = dict(zip(kop, [_cel(c) if "'" in c else c.strip() for c in rij], strict=False))
         veldfouten: list[str] = []
         try:
             adviescommissie = _ja_nee(cellen.get("adviescommissie", ""), regelnummer)

@@ -60,13 +60,18 @@ _KOLOMMEN = (
 )
 
 
+# Made once: json.dumps with options builds a new encoder per call, and an import
+# encodes two documents per complaint. The output is that of json.dumps with the same
+# options (the chain's format).
+_CANONIEK = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+_HASHINHOUD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def canoniek(gegevens: Mapping[str, Any] | None) -> str | None:
     """Canonical JSON: sorted keys, no spaces, dates as ISO strings."""
     if gegevens is None:
         return None
-    return json.dumps(
-        gegevens, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
-    )
+    return _CANONIEK.encode(gegevens)
 
 
 def bereken_hash(
@@ -81,7 +86,7 @@ def bereken_hash(
     na: str | None,
     vorige_hash: str,
 ) -> str:
-    inhoud = json.dumps(
+    inhoud = _HASHINHOUD.encode(
         [
             volgnummer,
             tijdstip.astimezone(UTC).isoformat(timespec="microseconds"),
@@ -92,9 +97,7 @@ def bereken_hash(
             voor,
             na,
             vorige_hash,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     )
     return hashlib.sha256(inhoud.encode("utf-8")).hexdigest()
 

@@ -40,13 +40,14 @@ def nieuwe_ids(sessie: Session, model: type[DeclarativeBase], aantal: int) -> li
     if aantal <= 0:
         return []
     if is_postgresql(sessie):
-        rijen = sessie.execute(
+        ids = sessie.execute(
             text(
-                "SELECT nextval(pg_get_serial_sequence(:tabel, 'id')) FROM generate_series(1, :n)"
+                "SELECT array_agg(i ORDER BY i) FROM (SELECT nextval("
+                "pg_get_serial_sequence(:tabel, 'id')) AS i FROM generate_series(1, :n)) AS s"
             ),
             {"tabel": tabel.name, "n": aantal},
-        ).scalars()
-        return sorted(int(i) for i in rijen)
+        ).scalar_one()
+        return [int(i) for i in ids]
     hoogste = sessie.execute(select(func.max(tabel.c.id))).scalar_one()
     begin = (hoogste or 0) + 1
     return list(range(begin, begin + aantal))
