@@ -307,33 +307,37 @@ def _schrijf(w: Werkeenheid, toegewezen: list[tuple[NieuweKlacht, tuple[int, int
     the command's one transaction, so a failure in any block writes nothing.
     """
     kenmerken: list[str] = []
-    for begin in range(0, len(toegewezen), BLOK):
-        blok = toegewezen[begin : begin + BLOK]
-        ids = bulk.nieuwe_ids(w.sessie, Klacht, len(blok))
-        klachtrijen: list[tuple[Any, ...]] = []
-        klagerrijen: list[tuple[Any, ...]] = []
-        for klacht_id, (n, jaar_volgnummer) in zip(ids, blok, strict=True):
-            kolommen = diensten.nieuwe_kolommen(n, jaar_volgnummer, w.audit.tijdstip)
-            kolommen["id"] = klacht_id
-            klachtrijen.append(_klachtrij(kolommen))
-            klager = bool(n.klager_naam or n.klager_contact)
-            if klager:
-                klagerrijen.append((klacht_id, n.klager_naam, n.klager_contact))
-            w.audit.leg_vast(
-                diensten.ONDERWERP,
-                kolommen["kenmerk"],
-                "registreer",
-                # As 'klacht registreer' records it: the klager's data never enters the trail.
-                na={
-                    **procedure.momentopname_rij(kolommen),
-                    "klager_vastgelegd": klager,
-                    "via": "import",
-                },
-            )
-            kenmerken.append(kolommen["kenmerk"])
-        bulk.voeg_toe(w.sessie, Klacht, _KLACHTKOLOMMEN, klachtrijen)
-        bulk.voeg_toe(w.sessie, Klager, _KLAGERKOLOMMEN, klagerrijen)
-        w.audit.schrijf(bulk=True)
+    alle_ids = bulk.nieuwe_ids(w.sessie, Klacht, len(toegewezen))
+    # The last audit event is read now: the writer owns the connection from here on.
+    w.audit.bereid_voor()
+    with bulk.Schrijver(w.sessie) as schrijver:
+        for begin in range(0, len(toegewezen), BLOK):
+            blok = toegewezen[begin : begin + BLOK]
+            ids = alle_ids[begin : begin + BLOK]
+            klachtrijen: list[tuple[Any, ...]] = []
+            klagerrijen: list[tuple[Any, ...]] = []
+            for klacht_id, (n, jaar_volgnummer) in zip(ids, blok, strict=True):
+                kolommen = diensten.nieuwe_kolommen(n, jaar_volgnummer, w.audit.tijdstip)
+                kolommen["id"] = klacht_id
+                klachtrijen.append(_klachtrij(kolommen))
+                klager = bool(n.klager_naam or n.klager_contact)
+                if klager:
+                    klagerrijen.append((klacht_id, n.klager_naam, n.klager_contact))
+                w.audit.leg_vast(
+                    diensten.ONDERWERP,
+                    kolommen["kenmerk"],
+                    "registreer",
+                    # As 'klacht registreer' records it: the klager's data never enters the trail.
+                    na={
+                        **procedure.momentopname_rij(kolommen),
+                        "klager_vastgelegd": klager,
+                        "via": "import",
+                    },
+                )
+                kenmerken.append(kolommen["kenmerk"])
+            schrijver.voeg_toe(Klacht, _KLACHTKOLOMMEN, klachtrijen)
+            schrijver.voeg_toe(Klager, _KLAGERKOLOMMEN, klagerrijen)
+            w.audit.schrijf(bulk=schrijver)
     return kenmerken
 
 

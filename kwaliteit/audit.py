@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Index, String, Text, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from kwaliteit.bulk import voeg_toe
+from kwaliteit.bulk import Schrijver
 from kwaliteit.db import Base
 
 BEGINHASH = "0" * 64
@@ -113,6 +113,17 @@ class AuditLog:
         self._wachtend: list[dict[str, Any]] = []
         self._kop: tuple[int, str] | None = None
 
+    def bereid_voor(self) -> tuple[int, str]:
+        """Read the chain's last event (once); ``leg_vast`` needs no query after this."""
+        if self._kop is None:
+            laatste = self._sessie.execute(
+                select(AuditGebeurtenis.volgnummer, AuditGebeurtenis.hash)
+                .order_by(AuditGebeurtenis.volgnummer.desc())
+                .limit(1)
+            ).first()
+            self._kop = (laatste[0], laatste[1]) if laatste else (0, BEGINHASH)
+        return self._kop
+
     def leg_vast(
         self,
         onderwerp: str,
@@ -122,14 +133,8 @@ class AuditLog:
         voor: Mapping[str, Any] | None = None,
         na: Mapping[str, Any] | None = None,
     ) -> None:
-        if self._kop is None:
-            laatste = self._sessie.execute(
-                select(AuditGebeurtenis.volgnummer, AuditGebeurtenis.hash)
-                .order_by(AuditGebeurtenis.volgnummer.desc())
-                .limit(1)
-            ).first()
-            self._kop = (laatste[0], laatste[1]) if laatste else (0, BEGINHASH)
-        volgnummer, vorige = self._kop[0] + 1, self._kop[1]
+        kop = self.bereid_voor()
+        volgnummer, vorige = kop[0] + 1, kop[1]
         rij: dict[str, Any] = {
             "volgnummer": volgnummer,
             "tijdstip": self.tijdstip,
@@ -145,17 +150,16 @@ class AuditLog:
         self._wachtend.append(rij)
         self._kop = (volgnummer, rij["hash"])
 
-    def schrijf(self, *, bulk: bool = False) -> int:
+    def schrijf(self, *, bulk: Schrijver | None = None) -> int:
         """Insert the collected events; returns how many were written.
 
         May be called more than once (an import writes its events block by block);
-        the chain continues from the last event collected. ``bulk``: write them the
-        way imports write their rows (``kwaliteit.bulk``: COPY on PostgreSQL).
+        the chain continues from the last event collected. ``bulk``: hand them to that
+        writer of an import (``kwaliteit.bulk``: COPY on PostgreSQL).
         """
         aantal = len(self._wachtend)
-        if aantal and bulk:
-            voeg_toe(
-                self._sessie,
+        if aantal and bulk is not None:
+            bulk.voeg_toe(
                 AuditGebeurtenis,
                 _KOLOMMEN,
                 [tuple(rij[k] for k in _KOLOMMEN) for rij in self._wachtend],

@@ -13,10 +13,12 @@ Values must be ready for storage: vocabulary values as their Dutch word
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -53,22 +55,83 @@ def nieuwe_ids(sessie: Session, model: type[DeclarativeBase], aantal: int) -> li
     return list(range(begin, begin + aantal))
 
 
-def voeg_toe(
-    sessie: Session,
-    model: type[DeclarativeBase],
-    kolommen: Sequence[str],
-    rijen: Sequence[Sequence[Any]],
-) -> None:
-    """Insert ``rijen`` (tuples in the order of ``kolommen``) into the model's table.
+class Schrijver:
+    """Inserts blocks of rows (tuples in the order of the columns given), in order.
 
     The values are the model's (vocabulary members, dates, aware times); they are
     converted with the column types' own bind processors, so they are stored exactly
     as the ORM stores them.
+
+    On PostgreSQL a background thread runs the COPYs, so that the server stores one
+    block while Python prepares the next (the thread mostly waits on the server and
+    holds no GIL meanwhile). Until ``sluit`` (or the end of the ``with`` block) the
+    caller must not use the session itself. A failure is raised at the next
+    ``voeg_toe`` or at ``sluit``. SQLite writes each block at once.
     """
-    if not rijen:
-        return
-    tabel = _tabel(model)
-    verbinding = sessie.connection()
+
+    def __init__(self, sessie: Session) -> None:
+        self._verbinding = sessie.connection()
+        self._fout: BaseException | None = None
+        self._draad: threading.Thread | None = None
+        self._taken: queue.Queue[tuple[Table, Sequence[str], Sequence[Sequence[Any]]] | None]
+        self._taken = queue.Queue(maxsize=2)
+        if self._verbinding.dialect.name == "postgresql":
+            self._draad = threading.Thread(target=self._werk, name="kwaliteit-copy", daemon=True)
+            self._draad.start()
+
+    def __enter__(self) -> Schrijver:
+        return self
+
+    def __exit__(self, soort: type[BaseException] | None, *_: object) -> None:
+        self._stop()
+        if soort is None:
+            self._meld_fout()
+
+    def voeg_toe(
+        self,
+        model: type[DeclarativeBase],
+        kolommen: Sequence[str],
+        rijen: Sequence[Sequence[Any]],
+    ) -> None:
+        if not rijen:
+            return
+        if self._draad is None:
+            _schrijf(self._verbinding, _tabel(model), kolommen, rijen)
+            return
+        self._meld_fout()
+        self._taken.put((_tabel(model), kolommen, rijen))
+
+    def sluit(self) -> None:
+        """Wait until everything is written; raise the first failure."""
+        self._stop()
+        self._meld_fout()
+
+    def _stop(self) -> None:
+        if self._draad is not None:
+            self._taken.put(None)
+            self._draad.join()
+            self._draad = None
+
+    def _meld_fout(self) -> None:
+        if self._fout is not None:
+            fout, self._fout = self._fout, None
+            raise fout
+
+    def _werk(self) -> None:
+        while (taak := self._taken.get()) is not None:
+            if self._fout is None:
+                try:
+                    _schrijf(self._verbinding, *taak)
+                except BaseException as e:  # handed to the caller's thread
+                    self._fout = e
+
+
+def _schrijf(
+    verbinding: Connection,
+    tabel: Table,
+    kolommen: Sequence[str],
+    rijen: Sequence[Sequence[Any]],
+) -> None:
     dialect = verbinding.dialect
     omzetters = [tabel.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in kolommen]
     opslag = _voor_opslag(rijen, omzetters)
