@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -93,30 +94,41 @@ class Kenmerkteller:
         return self._laatste[jaar]
 
 
-def nieuw_model(n: NieuweKlacht, jaar_volgnummer: tuple[int, int], w: Werkeenheid) -> Klacht:
+def nieuwe_kolommen(
+    n: NieuweKlacht, jaar_volgnummer: tuple[int, int], geregistreerd: datetime
+) -> dict[str, Any]:
+    """The column values of a new complaint (without id and klager): what it is stored as."""
     jaar, volgnummer = jaar_volgnummer
-    k = Klacht(
-        kenmerk=maak_kenmerk(jaar, volgnummer),
-        jaar=jaar,
-        volgnummer=volgnummer,
-        geregistreerd=w.audit.tijdstip,
-        ontvangen=n.ontvangen,
-        kanaal=n.kanaal,
-        gedraging=n.gedraging,
-        omschrijving=n.omschrijving,
-        beklaagde=n.beklaagde,
-        beklaagde_soort=n.beklaagde_soort,
-        wijk=n.wijk,
-        team=n.team,
-        aanbieder=n.aanbieder,
-        regime=n.regime,
-        categorie=n.categorie,
-        adviescommissie=n.adviescommissie,
-        status=Status.OPEN,
-        uiterste_datum=afhandeltermijn(
-            n.ontvangen, adviescommissie=n.adviescommissie, verdaagd_weken=0
-        ),
-    )
+    return {
+        "kenmerk": maak_kenmerk(jaar, volgnummer),
+        "jaar": jaar,
+        "volgnummer": volgnummer,
+        "geregistreerd": geregistreerd,
+        "ontvangen": n.ontvangen,
+        "kanaal": n.kanaal,
+        "gedraging": n.gedraging,
+        "omschrijving": n.omschrijving,
+        "beklaagde": n.beklaagde,
+        "beklaagde_soort": n.beklaagde_soort,
+        "wijk": n.wijk,
+        "team": n.team,
+        "aanbieder": n.aanbieder,
+        "regime": n.regime,
+        "categorie": n.categorie,
+        "adviescommissie": n.adviescommissie,
+        "status": Status.OPEN,
+        "uiterste_datum": _eerste_termijn(n.ontvangen, n.adviescommissie),
+    }
+
+
+@lru_cache(maxsize=4096)
+def _eerste_termijn(ontvangen: date, adviescommissie: bool) -> date:
+    # An import computes it for every row, over a few hundred distinct dates.
+    return afhandeltermijn(ontvangen, adviescommissie=adviescommissie, verdaagd_weken=0)
+
+
+def nieuw_model(n: NieuweKlacht, jaar_volgnummer: tuple[int, int], w: Werkeenheid) -> Klacht:
+    k = Klacht(**nieuwe_kolommen(n, jaar_volgnummer, w.audit.tijdstip))
     if n.klager_naam or n.klager_contact:
         k.klager = Klager(naam=n.klager_naam, contact=n.klager_contact)
     return k

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import TypeVar
 
 from klachten.fouten import OngeldigeKlacht
@@ -44,11 +45,20 @@ MAX_OMSCHRIJVING = 20_000
 
 def keuze(soort: type[E], tekst: str, veld: str) -> E:
     """One value of a vocabulary, matched without regard to case or spaces."""
-    gezocht = " ".join(tekst.split()).casefold()
+    lid: E | None = _woordenlijst(soort).get(" ".join(tekst.split()).casefold())
+    if lid is None:
+        raise OngeldigeKlacht(f"{veld}: '{tekst}' is niet toegestaan; kies {keuzes(soort)}.")
+    return lid
+
+
+@cache
+def _woordenlijst(soort: type[E]) -> dict[str, E]:
+    # An import looks up hundreds of thousands of cells: one dict per vocabulary
+    # instead of a walk over its members (the first member wins, as in that walk).
+    opzoek: dict[str, E] = {}
     for lid in soort:
-        if lid.value.casefold() == gezocht:
-            return lid
-    raise OngeldigeKlacht(f"{veld}: '{tekst}' is niet toegestaan; kies {keuzes(soort)}.")
+        opzoek.setdefault(lid.value.casefold(), lid)
+    return opzoek
 
 
 def datum(tekst: str, veld: str) -> date:
@@ -94,7 +104,7 @@ def maak_kenmerk(jaar: int, volgnummer: int) -> str:
     return f"K-{jaar}-{volgnummer:04d}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NieuweKlacht:
     """The registration fields of a complaint, already checked one by one."""
 
@@ -134,32 +144,26 @@ def nieuwe_klacht(
     """Check every field; raise one ``OngeldigeKlacht`` listing all that is wrong."""
     fouten: list[str] = []
     waarden: dict[str, object] = {}
-
-    def probeer(veld: str, functie: Callable[[], object]) -> None:
+    invoer = (
+        ontvangen,
+        kanaal,
+        omschrijving,
+        gedraging,
+        beklaagde,
+        beklaagde_soort,
+        wijk,
+        team,
+        aanbieder,
+        regime,
+        categorie,
+        klager_naam,
+        klager_contact,
+    )
+    for (veld, maak), waarde in zip(_NIEUWE_VELDEN, invoer, strict=True):
         try:
-            waarden[veld] = functie()
+            waarden[veld] = maak(waarde)
         except OngeldigeKlacht as e:
             fouten.append(e.melding)
-
-    probeer("ontvangen", lambda: datum(ontvangen, "ontvangen"))
-    probeer("kanaal", lambda: keuze(Kanaal, kanaal, "kanaal"))
-    probeer("omschrijving", lambda: tekst(omschrijving, "omschrijving", verplicht=True))
-    probeer("gedraging", lambda: _of_geen(gedraging, lambda t: datum(t, "gedraging")))
-    probeer("beklaagde", lambda: tekst(beklaagde, "beklaagde"))
-    probeer(
-        "beklaagde_soort",
-        lambda: _of_geen(beklaagde_soort, lambda t: keuze(BeklaagdeSoort, t, "beklaagde-soort")),
-    )
-    probeer("wijk", lambda: _of_geen(wijk, lambda t: keuze(Wijk, t, "wijk")))
-    probeer("team", lambda: tekst(team, "team"))
-    probeer("aanbieder", lambda: tekst(aanbieder, "aanbieder"))
-    probeer("regime", lambda: _of_geen(regime, lambda t: keuze(Regime, t, "regime")) or Regime.AWB)
-    probeer(
-        "categorie",
-        lambda: _of_geen(categorie, lambda t: keuze(Categorie, t, "categorie")) or Categorie.OVERIG,
-    )
-    probeer("klager_naam", lambda: tekst(klager_naam, "klager_naam"))
-    probeer("klager_contact", lambda: tekst(klager_contact, "klager_contact"))
     if fouten:
         raise OngeldigeKlacht(fouten[0], details=fouten)
     return NieuweKlacht(adviescommissie=adviescommissie, **waarden)  # type: ignore[arg-type]
@@ -171,6 +175,69 @@ T = TypeVar("T")
 def _of_geen(waarde: str | None, maak: Callable[[str], T]) -> T | None:
     """Parse an optional field: empty means absent."""
     return maak(waarde) if waarde and waarde.strip() else None
+
+
+# The fields of a new complaint with their parser, in the order of nieuwe_klacht's
+# arguments (and of its messages). A table, not closures per call: an import runs
+# this for every row.
+_NIEUWE_VELDEN: tuple[tuple[str, Callable[[str | None], object]], ...] = (
+    ("ontvangen", lambda t: _datum_onthouden(t or "", "ontvangen")),
+    ("kanaal", lambda t: _keuze_onthouden(Kanaal, t or "", "kanaal")),
+    ("omschrijving", lambda t: tekst(t, "omschrijving", verplicht=True)),
+    ("gedraging", lambda t: _datum_onthouden(t, "gedraging") if t and t.strip() else None),
+    ("beklaagde", lambda t: tekst(t, "beklaagde")),
+    (
+        "beklaagde_soort",
+        lambda t: (
+            _keuze_onthouden(BeklaagdeSoort, t, "beklaagde-soort") if t and t.strip() else None
+        ),
+    ),
+    ("wijk", lambda t: _keuze_onthouden(Wijk, t, "wijk") if t and t.strip() else None),
+    ("team", lambda t: tekst(t, "team")),
+    ("aanbieder", lambda t: tekst(t, "aanbieder")),
+    (
+        "regime",
+        lambda t: (
+            (_keuze_onthouden(Regime, t, "regime") if t and t.strip() else None) or Regime.AWB
+        ),
+    ),
+    (
+        "categorie",
+        lambda t: (
+            (_keuze_onthouden(Categorie, t, "categorie") if t and t.strip() else None)
+            or Categorie.OVERIG
+        ),
+    ),
+    ("klager_naam", lambda t: tekst(t, "klager_naam")),
+    ("klager_contact", lambda t: tekst(t, "klager_contact")),
+)
+
+# Cells an import has already parsed, per field: dates and vocabulary words repeat
+# over thousands of rows. Only valid values are kept (a bad one raises each time, with
+# its own message); bounded, and both functions are pure.
+_ONTHOUDEN_MAX = 20_000
+_datums: dict[tuple[str, str], date] = {}
+_keuzes: dict[tuple[type[StrEnum], str, str], StrEnum] = {}
+
+
+def _datum_onthouden(waarde: str, veld: str) -> date:
+    sleutel = (waarde, veld)
+    gevonden = _datums.get(sleutel)
+    if gevonden is None:
+        gevonden = datum(waarde, veld)
+        if len(_datums) < _ONTHOUDEN_MAX:
+            _datums[sleutel] = gevonden
+    return gevonden
+
+
+def _keuze_onthouden(soort: type[E], waarde: str, veld: str) -> E:
+    sleutel = (soort, waarde, veld)
+    gevonden = _keuzes.get(sleutel)
+    if gevonden is None:
+        gevonden = keuze(soort, waarde, veld)
+        if len(_keuzes) < _ONTHOUDEN_MAX:
+            _keuzes[sleutel] = gevonden
+    return gevonden  # type: ignore[return-value]
 
 
 # Registration fields ``klacht wijzig`` may correct, with their parser. An empty

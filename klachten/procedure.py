@@ -16,6 +16,7 @@ these steps are not demanded of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -102,27 +103,42 @@ def _gevuld(waarde: object) -> bool:
 
 def momentopname(k: Klacht) -> dict[str, Any]:
     """The complaint's state without personal data, for the audit trail."""
+    return _momentopname(lambda veld: getattr(k, veld))
+
+
+def momentopname_rij(rij: Mapping[str, Any]) -> dict[str, Any]:
+    """``momentopname`` of a complaint given as its column values (absent: empty).
+
+    For imports, which write rows without making a ``Klacht`` first.
+    """
+    return _momentopname(rij.get)
+
+
+def _momentopname(v: Callable[[str], Any]) -> dict[str, Any]:
+    gedraging, beklaagde_soort, wijk = v("gedraging"), v("beklaagde_soort"), v("wijk")
+    uitkomst, afgehandeld = v("uitkomst"), v("afgehandeld")
+    grond_9_8, bewaren_tot = v("grond_9_8"), v("bewaren_tot")
     return {
-        "kenmerk": k.kenmerk,
-        "status": k.status.value,
-        "ontvangen": k.ontvangen.isoformat(),
-        "kanaal": k.kanaal.value,
-        "gedraging": k.gedraging.isoformat() if k.gedraging else None,
-        "beklaagde": k.beklaagde,
-        "beklaagde_soort": k.beklaagde_soort.value if k.beklaagde_soort else None,
-        "wijk": k.wijk.value if k.wijk else None,
-        "team": k.team,
-        "aanbieder": k.aanbieder,
-        "regime": k.regime.value,
-        "categorie": k.categorie.value,
-        "adviescommissie": k.adviescommissie,
-        "uiterste_datum": k.uiterste_datum.isoformat(),
-        "behandelaar": k.behandelaar,
-        "uitkomst": k.uitkomst.value if k.uitkomst else None,
-        "afgehandeld": k.afgehandeld.isoformat() if k.afgehandeld else None,
-        "grond_9_8": k.grond_9_8.value if k.grond_9_8 else None,
-        "doorgestuurd_naar": k.doorgestuurd_naar,
-        "bewaren_tot": k.bewaren_tot.isoformat() if k.bewaren_tot else None,
+        "kenmerk": v("kenmerk"),
+        "status": v("status").value,
+        "ontvangen": v("ontvangen").isoformat(),
+        "kanaal": v("kanaal").value,
+        "gedraging": gedraging.isoformat() if gedraging else None,
+        "beklaagde": v("beklaagde"),
+        "beklaagde_soort": beklaagde_soort.value if beklaagde_soort else None,
+        "wijk": wijk.value if wijk else None,
+        "team": v("team"),
+        "aanbieder": v("aanbieder"),
+        "regime": v("regime").value,
+        "categorie": v("categorie").value,
+        "adviescommissie": v("adviescommissie"),
+        "uiterste_datum": v("uiterste_datum").isoformat(),
+        "behandelaar": v("behandelaar"),
+        "uitkomst": uitkomst.value if uitkomst else None,
+        "afgehandeld": afgehandeld.isoformat() if afgehandeld else None,
+        "grond_9_8": grond_9_8.value if grond_9_8 else None,
+        "doorgestuurd_naar": v("doorgestuurd_naar"),
+        "bewaren_tot": bewaren_tot.isoformat() if bewaren_tot else None,
     }
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Index, String, Text, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from kwaliteit.bulk import Schrijver
 from kwaliteit.db import Base
 
 BEGINHASH = "0" * 64
@@ -45,13 +46,32 @@ class AuditGebeurtenis(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+_KOLOMMEN = (
+    "volgnummer",
+    "tijdstip",
+    "door",
+    "onderwerp",
+    "sleutel",
+    "actie",
+    "voor",
+    "na",
+    "vorige_hash",
+    "hash",
+)
+
+
+# Made once: json.dumps with options builds a new encoder per call, and an import
+# encodes two documents per complaint. The output is that of json.dumps with the same
+# options (the chain's format).
+_CANONIEK = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+_HASHINHOUD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def canoniek(gegevens: Mapping[str, Any] | None) -> str | None:
     """Canonical JSON: sorted keys, no spaces, dates as ISO strings."""
     if gegevens is None:
         return None
-    return json.dumps(
-        gegevens, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
-    )
+    return _CANONIEK.encode(gegevens)
 
 
 def bereken_hash(
@@ -66,7 +86,7 @@ def bereken_hash(
     na: str | None,
     vorige_hash: str,
 ) -> str:
-    inhoud = json.dumps(
+    inhoud = _HASHINHOUD.encode(
         [
             volgnummer,
             tijdstip.astimezone(UTC).isoformat(timespec="microseconds"),
@@ -77,9 +97,7 @@ def bereken_hash(
             voor,
             na,
             vorige_hash,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     )
     return hashlib.sha256(inhoud.encode("utf-8")).hexdigest()
 
@@ -95,6 +113,17 @@ class AuditLog:
         self._wachtend: list[dict[str, Any]] = []
         self._kop: tuple[int, str] | None = None
 
+    def bereid_voor(self) -> tuple[int, str]:
+        """Read the chain's last event (once); ``leg_vast`` needs no query after this."""
+        if self._kop is None:
+            laatste = self._sessie.execute(
+                select(AuditGebeurtenis.volgnummer, AuditGebeurtenis.hash)
+                .order_by(AuditGebeurtenis.volgnummer.desc())
+                .limit(1)
+            ).first()
+            self._kop = (laatste[0], laatste[1]) if laatste else (0, BEGINHASH)
+        return self._kop
+
     def leg_vast(
         self,
         onderwerp: str,
@@ -104,14 +133,8 @@ class AuditLog:
         voor: Mapping[str, Any] | None = None,
         na: Mapping[str, Any] | None = None,
     ) -> None:
-        if self._kop is None:
-            laatste = self._sessie.execute(
-                select(AuditGebeurtenis.volgnummer, AuditGebeurtenis.hash)
-                .order_by(AuditGebeurtenis.volgnummer.desc())
-                .limit(1)
-            ).first()
-            self._kop = (laatste[0], laatste[1]) if laatste else (0, BEGINHASH)
-        volgnummer, vorige = self._kop[0] + 1, self._kop[1]
+        kop = self.bereid_voor()
+        volgnummer, vorige = kop[0] + 1, kop[1]
         rij: dict[str, Any] = {
             "volgnummer": volgnummer,
             "tijdstip": self.tijdstip,
@@ -127,10 +150,22 @@ class AuditLog:
         self._wachtend.append(rij)
         self._kop = (volgnummer, rij["hash"])
 
-    def schrijf(self) -> int:
-        """Insert the collected events; returns how many were written."""
+    def schrijf(self, *, bulk: Schrijver | None = None) -> int:
+        """Insert the collected events; returns how many were written.
+
+        May be called more than once (an import writes its events block by block);
+        the chain continues from the last event collected. ``bulk``: hand them to that
+        writer of an import (``kwaliteit.bulk``: COPY on PostgreSQL).
+        """
         aantal = len(self._wachtend)
-        if aantal:
+        if aantal and bulk is not None:
+            bulk.voeg_toe(
+                AuditGebeurtenis,
+                _KOLOMMEN,
+                [tuple(rij[k] for k in _KOLOMMEN) for rij in self._wachtend],
+            )
+            self._wachtend = []
+        elif aantal:
             self._sessie.execute(insert(AuditGebeurtenis), self._wachtend)
             self._wachtend = []
         return aantal

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
 
+from klachten import uitwisseling
 from kwaliteit.cli import app
 
 Cli = Callable[..., Result]
@@ -647,3 +649,169 @@ def test_formule_uit_excel_wordt_als_tekst_gelezen(cli: Cli, tmp_path: Path) -> 
     tweede = toon(cli, "K-2023-0002")
     assert tweede["omschrijving"] == "=1+1"
     assert tweede["beklaagde"] == "'gewoon"  # an apostrophe before plain text stays
+
+
+# -- import: large files, written block by block -------------------------------------------------
+# ``uitwisseling.BLOK`` is made small so that a few rows span several blocks: what a user relies
+# on (all or nothing, gap-free kenmerken, each klager with its own complaint, an intact audit
+# chain, the same audit events as a registration) must not depend on where a block ends. On
+# PostgreSQL the rows go in with COPY and ids taken from the sequence; later registrations must
+# still fit.
+
+BLOKKOP = "ontvangen;kanaal;omschrijving;gedraging;wijk;adviescommissie;klager_naam;klager_contact"
+
+
+@pytest.fixture
+def blokken_van_drie(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large file is written block by block; here blocks of 3 rows."""
+    monkeypatch.setattr(uitwisseling, "BLOK", 3)
+
+
+def _blokregels(aantal: int) -> list[str]:
+    """``aantal`` complaints from March 2023; every third without klager."""
+    regels = [BLOKKOP]
+    for i in range(1, aantal + 1):
+        klager = ";;" if i % 3 == 0 else f";Klager {i};klager{i}@example.nl"
+        commissie = "ja" if i % 4 == 0 else "nee"
+        regels.append(f"{i:02d}-03-2023;brief;Klacht {i};01-02-2023;Groenoord;{commissie}{klager}")
+    return regels
+
+
+def _schrijf_tekst(pad: Path, regels: list[str]) -> Path:
+    pad.write_text("\r\n".join(regels) + "\r\n", encoding="utf-8")
+    return pad
+
+
+def _rijen(url: str, sql: str) -> list[Any]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as c:
+            return list(c.execute(text(sql)))
+    finally:
+        engine.dispose()
+
+
+def test_fout_in_een_laat_blok_schrijft_niets(
+    cli: Cli, blokken_van_drie: None, tmp_path: Path
+) -> None:
+    registreer(cli, "--ontvangen 01-03-2023 --kanaal balie --omschrijving bestaand")
+    voor = (lijst(cli), auditaantal(cli))
+    regels = _blokregels(10)
+    regels[9] = "09-03-2023;duif;Klacht 9;;;nee;;"  # line 10, in the fourth block
+    stderr = mislukt(
+        importeer(cli, _schrijf_tekst(tmp_path / "k.csv", regels)),
+        2,
+        "1 fout(en); er is niets geïmporteerd",
+        "regel 10, kanaal: 'duif' is niet toegestaan",
+    )
+    assert "regel 2" not in stderr
+    assert (lijst(cli), auditaantal(cli)) == voor
+
+
+def test_blokken_geven_kenmerken_klagers_en_auditspoor(
+    cli: Cli, blokken_van_drie: None, database_url: str, tmp_path: Path
+) -> None:
+    registreer(cli, "--ontvangen 01-03-2023 --kanaal balie --omschrijving bestaand")
+    r = ok(importeer(cli, _schrijf_tekst(tmp_path / "k.csv", _blokregels(10))))
+    assert r.stdout.strip() == "10 klacht(en) geïmporteerd: K-2023-0002 t/m K-2023-0011."
+
+    # Gap-free kenmerken in the order of the file, each with its own data and klager.
+    per_kenmerk = {k["kenmerk"]: k for k in lijst(cli)}
+    assert sorted(per_kenmerk) == [f"K-2023-{n:04d}" for n in range(1, 12)]
+    for i in range(1, 11):
+        d = toon(cli, f"K-2023-{i + 1:04d}", "--met-klager")
+        assert d["omschrijving"] == f"Klacht {i}"
+        if i % 3 == 0:
+            assert d["klager"] is None
+        else:
+            assert d["klager"]["naam"] == f"Klager {i}"
+            assert d["klager"]["contact"] == f"klager{i}@example.nl"
+
+    # One registration event per complaint, in order, then the import; chain intact.
+    assert auditaantal(cli) == 1 + 10 + 1
+    gebeurtenissen = _rijen(
+        database_url,
+        "SELECT volgnummer, sleutel, actie, na FROM audit_gebeurtenis ORDER BY volgnummer",
+    )
+    assert [(g[0], g[1], g[2]) for g in gebeurtenissen] == [
+        (1, "K-2023-0001", "registreer"),
+        *[(i, f"K-2023-{i:04d}", "registreer") for i in range(2, 12)],
+        (12, "k.csv", "importeer"),
+    ]
+    na = [json.loads(g[3]) for g in gebeurtenissen[1:-1]]
+    assert [n["klager_vastgelegd"] for n in na] == [i % 3 != 0 for i in range(1, 11)]
+    assert {n["via"] for n in na} == {"import"}
+    assert all("Klager" not in g[3] for g in gebeurtenissen)
+
+
+def test_import_legt_hetzelfde_vast_als_registreren(
+    cli: Cli, blokken_van_drie: None, database_url: str, tmp_path: Path
+) -> None:
+    registreer(
+        cli,
+        "--ontvangen 04-03-2023 --kanaal brief --omschrijving 'Klacht 4' --gedraging 01-02-2023 "
+        "--wijk Groenoord --adviescommissie --klager-naam 'Klager 4' "
+        "--klager-contact klager4@example.nl",
+    )
+    ok(importeer(cli, _schrijf_tekst(tmp_path / "k.csv", _blokregels(4))))
+    na = {
+        g[0]: json.loads(g[1])
+        for g in _rijen(
+            database_url,
+            "SELECT sleutel, na FROM audit_gebeurtenis WHERE actie = 'registreer'",
+        )
+    }
+    geregistreerd, geimporteerd = na["K-2023-0001"], na["K-2023-0005"]
+    assert geimporteerd.pop("via") == "import"
+    assert {**geimporteerd, "kenmerk": "K-2023-0001"} == geregistreerd
+    kolommen = (
+        "ontvangen, kanaal, gedraging, omschrijving, wijk, regime, categorie, adviescommissie, "
+        "status, uiterste_datum, behandelaar, uitkomst"
+    )
+    rijen = _rijen(
+        database_url, f"SELECT {kolommen} FROM klacht WHERE jaar = 2023 AND volgnummer IN (1, 5)"
+    )
+    assert len(rijen) == 2
+    assert rijen[0] == rijen[1]
+
+
+def test_registreren_na_een_import_sluit_aan(
+    cli: Cli, blokken_van_drie: None, tmp_path: Path
+) -> None:
+    ok(importeer(cli, _schrijf_tekst(tmp_path / "k.csv", _blokregels(7))))
+    assert registreer(cli, "--ontvangen 20-03-2023 --kanaal balie --omschrijving later").startswith(
+        "K-2023-0008"
+    )
+    ok(importeer(cli, _schrijf_tekst(tmp_path / "k2.csv", _blokregels(2))))
+    assert sorted(k["kenmerk"] for k in lijst(cli)) == [f"K-2023-{n:04d}" for n in range(1, 11)]
+    assert auditaantal(cli) == 7 + 1 + 1 + 2 + 1
+
+
+@pytest.mark.postgres
+def test_fout_bij_schrijven_van_een_laat_blok_laat_niets_achter(
+    cli: Cli, blokken_van_drie: None, database_url: str, tmp_path: Path
+) -> None:
+    """A row the database refuses in a late block (COPY) rolls back the earlier blocks."""
+    registreer(cli, "--ontvangen 01-03-2023 --kanaal balie --omschrijving bestaand")
+    engine = create_engine(database_url)
+    with engine.begin() as c:
+        # A complaint that took an id the sequence will hand out to the fourth block.
+        volgende = c.execute(text("SELECT last_value FROM klacht_id_seq")).scalar_one() + 10
+        c.execute(
+            text(
+                "INSERT INTO klacht (id, kenmerk, jaar, volgnummer, geregistreerd, ontvangen, "
+                "kanaal, omschrijving, regime, categorie, adviescommissie, status, uiterste_datum) "
+                "VALUES (:id, 'K-2022-0001', 2022, 1, now(), '2022-12-01', 'brief', 'x', 'awb', "
+                "'overig', false, 'open', '2023-01-12')"
+            ),
+            {"id": volgende},
+        )
+    engine.dispose()
+    voor = (lijst(cli), auditaantal(cli))
+    mislukt(
+        importeer(cli, _schrijf_tekst(tmp_path / "k.csv", _blokregels(12))),
+        1,
+        "De database weigerde de wijziging",
+        "er is niets opgeslagen",
+    )
+    assert (lijst(cli), auditaantal(cli)) == voor
