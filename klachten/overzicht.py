@@ -21,7 +21,7 @@ figures are gathered in as few passes over the year as the database allows
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -183,10 +183,10 @@ def _telling(
 ) -> dict[str, int]:
     """Number of complaints per value of ``kolom``; no value counts as 'onbekend'."""
     q = select(kolom, func.count()).where(*voorwaarden).group_by(kolom)
-    return _per_naam(sessie.execute(q).tuples())
+    return _per_naam(sessie.execute(q).all())
 
 
-def _per_naam(rijen: Iterable[tuple[Any, int]]) -> dict[str, int]:
+def _per_naam(rijen: Iterable[Sequence[Any]]) -> dict[str, int]:
     uit: dict[str, int] = {}
     for waarde, aantal in rijen:
         sleutel = ONBEKEND if waarde is None else str(waarde)
@@ -253,7 +253,7 @@ def _doorlooptijden(sessie: Session, bereik: ColumnElement[bool]) -> dict[int, i
     else:
         dagen = Klacht.afgehandeld - Klacht.ontvangen
     q = select(dagen, func.count()).where(bereik, Klacht.status == Status.GESLOTEN).group_by(dagen)
-    return {int(d): int(n) for d, n in sessie.execute(q).tuples() if d is not None}
+    return {int(d): int(n) for d, n in sessie.execute(q).all() if d is not None}
 
 
 def _mediaan_en_gemiddelde(doorlooptijden: dict[int, int]) -> tuple[float | None, float | None]:
