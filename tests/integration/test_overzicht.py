@@ -11,7 +11,7 @@ import pytest
 
 from klachten import diensten
 from klachten.invoer import NieuweKlacht
-from klachten.overzicht import overzicht
+from klachten.overzicht import overzicht, overzicht_periode
 from klachten.procedure import Afhandeling
 from klachten.waarden import (
     AfzienHoren,
@@ -344,3 +344,85 @@ def test_een_jaar_zonder_klachten_geeft_nullen_en_geen_gemiddelden(werk: Werk) -
         assert "onbekend" not in o[telling]
     assert o["per_aanbieder"] == {}
     assert o["doorgestuurd_per_bestemming"] == {}
+
+
+@pytest.mark.usefixtures("jaar_2023")
+def test_het_overzicht_over_een_periode_telt_de_klachten_ontvangen_in_die_periode(
+    werk: Werk,
+) -> None:
+    """The dossier's figures: received 01-01 up to and including 20-05-2023 (nrs 1-6)."""
+    with werk(schrijven=False) as w:
+        o = overzicht_periode(w.sessie, date(2023, 1, 1), date(2023, 5, 20))
+
+    assert (o["van"], o["tot"]) == ("2023-01-01", "2023-05-20")
+    assert (o["ontvangen"], o["schriftelijk"], o["mondeling"]) == (6, 4, 2)
+    assert (o["afgehandeld"], o["nog_open"]) == (6, 0)
+    # Nr 6 was closed on 22-05, after the end of the period.
+    assert o["open_op_jaareinde"] == 1
+    assert {k: v for k, v in o["per_uitkomst"].items() if v} == {
+        "gegrond": 1,
+        "ongegrond": 1,
+        "informeel-opgelost": 1,
+        "doorgestuurd": 2,
+        "niet-in-behandeling": 1,
+    }
+    assert o["per_kanaal"] == {
+        "brief": 1,
+        "e-mail": 2,
+        "webformulier": 1,
+        "telefoon": 1,
+        "balie": 1,
+    }
+    assert o["per_categorie"] == {
+        "bejegening": 2,
+        "informatie": 1,
+        "dienstverlening": 2,
+        "termijn": 0,
+        "overig": 1,
+    }
+    assert o["per_wijk"] == {
+        "Centrum/West": 1,
+        "Groenoord": 1,
+        "Nieuwland": 1,
+        "Noordrand": 0,
+        "Oost": 1,
+        "Zuid": 1,
+        "stadsbreed": 0,
+        "onbekend": 1,
+    }
+    assert list(o["per_aanbieder"].items()) == [
+        ("Stichting Welzijn", 3),
+        ("Buurtwerk Zuid", 2),
+        ("onbekend", 1),
+    ]
+    assert o["binnen_termijn"] == {"getoetst": 6, "binnen": 6, "percentage": 100.0}
+    # Doorlooptijden 2, 2, 7, 17, 28, 63: the mean of the middle two, and 119 / 6.
+    assert o["doorlooptijd_dagen"] == {"mediaan": 12.0, "gemiddeld": 19.8}
+    assert (o["verdaagd"], o["uitgesteld_met_instemming"]) == (1, 1)
+    assert (o["gehoord"], o["afgezien_van_horen"], o["bij_ombudsman"]) == (1, 1, 1)
+    assert {k: v for k, v in o["niet_in_behandeling_per_grond"].items() if v} == {"1b": 1}
+    assert o["doorgestuurd_per_bestemming"] == {
+        "Gemeente Schiedam": 1,
+        "Zorgaanbieder De Linde": 1,
+    }
+
+
+def test_heropende_en_verdaagde_klachten_tellen_zoals_ze_nu_staan(werk: Werk) -> None:
+    """A reopened complaint is open again (no uitkomst, no doorlooptijd); a verdaging
+    without the klager's consent is not 'uitgesteld met instemming'."""
+    a = registreer(werk, date(2022, 3, 1), Kanaal.TELEFOON, aanbieder="MEE")
+    informeel(werk, a, date(2022, 3, 4))
+    with werk(op=date(2022, 3, 10)) as w:
+        diensten.heropen(w, a, "klager belt terug", None)
+    b = registreer(werk, date(2022, 3, 2), Kanaal.TELEFOON, aanbieder="MEE")
+    with werk(op=date(2022, 3, 20)) as w:
+        diensten.verdaag(w, b, weken=2, reden="drukte", datum=None, instemming=None)
+    informeel(werk, b, date(2022, 5, 2))
+
+    o = overzicht_van(werk, 2022)
+    assert (o["ontvangen"], o["afgehandeld"], o["nog_open"]) == (2, 1, 1)
+    assert o["open_op_jaareinde"] == 1
+    assert o["per_uitkomst"]["informeel-opgelost"] == 1
+    assert o["per_aanbieder"] == {"MEE": 2}
+    assert o["doorlooptijd_dagen"] == {"mediaan": 61.0, "gemiddeld": 61.0}
+    assert (o["verdaagd"], o["uitgesteld_met_instemming"]) == (1, 0)
