@@ -356,7 +356,7 @@ def lijst(
         select(*(kolommen[naam] for naam in _LIJSTKOLOMMEN)),
         jaar=jaar,
         status=status,
-    ).order_by(Klacht.jaar, Klacht.volgnummer)
+    ).order_by(kolommen.jaar, kolommen.volgnummer)
     if limiet is not None:
         q = q.limit(limiet)
     yield from w.sessie.execute(q.execution_options(yield_per=1000))

@@ -592,47 +592,51 @@ def _lijsttabel(rijen: Iterator[Any], vandaag: date, pagina: int | None) -> tupl
     from klachten.diensten import te_laat
     from kwaliteit.tijd import nl_datum
 
+    datums: dict[date, str] = {}  # a register has few distinct dates: format each once
+
+    def dag(d: date) -> str:
+        tekst = datums.get(d)
+        if tekst is None:
+            tekst = datums[d] = nl_datum(d)
+        return tekst
+
     def cellen(r: Any) -> tuple[str, ...]:
+        # The vocabularies are StrEnums: they are their own (Dutch) text.
         return (
             r.kenmerk,
-            nl_datum(r.ontvangen),
-            r.kanaal.value,
-            r.categorie.value,
-            r.wijk.value if r.wijk else "",
-            r.status.value + (" (te laat)" if te_laat(r, vandaag) else ""),
-            nl_datum(r.uiterste_datum),
-            r.uitkomst.value if r.uitkomst else "",
+            dag(r.ontvangen),
+            r.kanaal,
+            r.categorie,
+            r.wijk or "",
+            r.status + " (te laat)" if te_laat(r, vandaag) else r.status,
+            dag(r.uiterste_datum),
+            r.uitkomst or "",
         )
 
-    regels = (cellen(r) for r in (rijen if pagina is None else islice(rijen, pagina + 1)))
-    begin = list(islice(regels, LIJST_DREMPEL + 1))
-    meer = pagina is not None and len(begin) > pagina
-    if meer:
-        del begin[pagina:]
-    if not begin:
+    regels = map(cellen, rijen)
+    eerste = list(islice(regels, LIJST_DREMPEL + 1))
+    if not eerste:
         return 0, False
-    if len(begin) <= LIJST_DREMPEL:
+    if len(eerste) <= LIJST_DREMPEL:
+        getoond_eerst = eerste if pagina is None else eerste[:pagina]
         breedtes = [
-            max(len(kop), *(len(c[i]) for c in begin)) for i, kop in enumerate(_LIJSTKOPPEN)
+            max(len(kop), *(len(c[i]) for c in getoond_eerst)) for i, kop in enumerate(_LIJSTKOPPEN)
         ]
-        stroom: Iterator[tuple[str, ...]] = iter(begin)
     else:
         breedtes = _vaste_breedtes()
-        stroom = chain(begin, regels) if pagina is None else iter(begin)
-
-    def regel(c: tuple[str, ...]) -> str:
-        return (
-            "  " + "   ".join(t.ljust(b) for t, b in zip(c, breedtes, strict=True))
-        ).rstrip() + "\n"
+    stroom = chain(eerste, regels)
+    vorm = "  " + "   ".join(f"{{:<{b}}}" for b in breedtes)
 
     uit = sys.stdout
-    uit.write("\n" + regel(_LIJSTKOPPEN))
+    uit.write("\n" + vorm.format(*_LIJSTKOPPEN).rstrip() + "\n")
     uit.write(" " + "─" * (sum(breedtes) + 3 * len(breedtes) - 1) + "\n")
     getoond = 0
-    for c in stroom:
-        uit.write(regel(c))
+    for c in stroom if pagina is None else islice(stroom, pagina):
+        uit.write(vorm.format(*c).rstrip() + "\n")
         getoond += 1
     uit.write("\n")
+    # islice stops without taking the row after the page: if there is one, there are more.
+    meer = pagina is not None and next(stroom, None) is not None
     return getoond, meer
 
 

@@ -530,6 +530,13 @@ def test_lijst_alle_schrijft_een_lange_lijst_regel_voor_regel(cli: Cli, tmp_path
     assert r.stdout.rstrip().endswith(f"\n{aantal:,} klacht(en).".replace(",", "."))
     # The default page of this list counts with dots between thousands too.
     assert f"voor alle {aantal:,}.".replace(",", ".") in doe(cli, "klacht lijst").stdout
+    # A page longer than LIJST_DREMPEL is written the same way, and stops at its end.
+    n = LIJST_DREMPEL + 2
+    r = doe(cli, f"klacht lijst --limiet {n}")
+    assert [regel.split()[0] for regel in tabelregels(r.stdout)] == [
+        f"K-2023-{i:04d}" for i in range(1, n + 1)
+    ]
+    assert f"… en nog {aantal - n} klacht(en)" in r.stdout
 
 
 def test_lijst_json_is_niet_gepagineerd(cli: Cli, tmp_path: Path) -> None:
