@@ -282,14 +282,20 @@ def meld_ombudsman(w: Werkeenheid, kenmerk: str, datum: date | None) -> Klacht:
 
 
 def te_laat(k: Klacht, vandaag: date) -> bool:
-    """Past the afhandeltermijn: still open after it, or closed after it."""
+    """Past the afhandeltermijn: still open after it, or closed after it.
+
+    ``k`` is a Klacht or a row of :func:`lijst` (the same attribute names).
+    """
     if k.status is Status.OPEN:
         return k.uiterste_datum < vandaag
     return k.binnen_termijn is False
 
 
 def lijstregel(k: Klacht, vandaag: date) -> dict[str, Any]:
-    """One complaint in ``klacht lijst --json`` (documented in the README)."""
+    """One complaint in ``klacht lijst --json`` (documented in the README).
+
+    ``k`` is a Klacht or a row of :func:`lijst` (the same attribute names).
+    """
     return {
         "kenmerk": k.kenmerk,
         "ontvangen": k.ontvangen.isoformat(),
@@ -306,15 +312,26 @@ def lijstregel(k: Klacht, vandaag: date) -> dict[str, Any]:
     }
 
 
-def lijst(
-    w: Werkeenheid,
-    *,
-    jaar: int | None = None,
-    status: StatusFilter | None = None,
-    limiet: int | None = None,
-) -> Iterator[Klacht]:
-    """Complaints in kenmerk order, streamed (filters run in SQL)."""
-    q = select(Klacht).order_by(Klacht.jaar, Klacht.volgnummer)
+# The columns a list shows (text or JSON): never whole ORM objects for a list (bench
+# finding 2). Rows carry them under the Klacht's attribute names.
+_LIJSTKOLOMMEN = (
+    "kenmerk",
+    "ontvangen",
+    "kanaal",
+    "categorie",
+    "wijk",
+    "aanbieder",
+    "regime",
+    "status",
+    "uiterste_datum",
+    "uitkomst",
+    "afgehandeld",
+    "binnen_termijn",
+)
+
+
+def _lijstfilter(w: Werkeenheid, q: Any, *, jaar: int | None, status: StatusFilter | None) -> Any:
+    """``q`` with the WHERE of ``klacht lijst``'s filters (all in SQL)."""
     if jaar is not None:
         q = q.where(Klacht.jaar == jaar)
     if status is StatusFilter.OPEN:
@@ -328,9 +345,39 @@ def lijst(
                 Klacht.binnen_termijn.is_(False),
             )
         )
+    return q
+
+
+def lijst(
+    w: Werkeenheid,
+    *,
+    jaar: int | None = None,
+    status: StatusFilter | None = None,
+    limiet: int | None = None,
+) -> Iterator[Any]:
+    """Complaints in kenmerk order, streamed (filters run in SQL).
+
+    Yields rows (not ORM objects) with only the listed columns, read by the Klacht's
+    attribute names (``r.kenmerk``, ``r.status``, …); :func:`lijstregel` and
+    :func:`te_laat` take them. Streamed in blocks (a server-side cursor on PostgreSQL),
+    so memory stays flat however many complaints match.
+    """
+    kolommen = Klacht.__table__.c
+    q = _lijstfilter(
+        w,
+        select(*(kolommen[naam] for naam in _LIJSTKOLOMMEN)),
+        jaar=jaar,
+        status=status,
+    ).order_by(kolommen.jaar, kolommen.volgnummer)
     if limiet is not None:
         q = q.limit(limiet)
-    yield from w.sessie.execute(q.execution_options(yield_per=1000)).scalars()
+    yield from w.sessie.execute(q.execution_options(yield_per=1000))
+
+
+def tel(w: Werkeenheid, *, jaar: int | None = None, status: StatusFilter | None = None) -> int:
+    """How many complaints :func:`lijst` yields with these filters (one COUNT in SQL)."""
+    q = _lijstfilter(w, select(func.count()).select_from(Klacht), jaar=jaar, status=status)
+    return int(w.sessie.execute(q).scalar_one())
 
 
 def toon(w: Werkeenheid, kenmerk: str, *, met_klager: bool = False) -> dict[str, Any]:
@@ -493,48 +540,103 @@ class Termijn:
 
 
 def termijnen(w: Werkeenheid, *, binnen: int) -> list[Termijn]:
-    """Deadlines of open complaints that end within ``binnen`` days, or have passed."""
+    """Deadlines of open complaints that end within ``binnen`` days, or have passed.
+
+    In order of the deadline, then of the register (jaar, volgnummer); a complaint's
+    afhandeltermijn comes before its 9:8 notice on the same day.
+    """
+    from dateutil.relativedelta import relativedelta
+    from sqlalchemy import exists
+
+    from klachten.modellen import Verdaging
+    from klachten.termijnen import GEDRAGING_MAX_JAREN
+
     grens = w.vandaag + timedelta(days=binnen)
-    uit: list[Termijn] = []
     # A 9:8 notice is due 4 weeks (Atw) after receipt, so it can only end by ``grens``
     # when the complaint was received at least 28 days before it; only complaints whose
-    # gedraging is known can be more than a year old (9:8 lid 1b).
-    q = (
-        select(Klacht)
-        .where(
-            Klacht.status == Status.OPEN,
-            or_(
-                Klacht.uiterste_datum <= grens,
-                Klacht.gedraging.is_not(None) & (Klacht.ontvangen <= grens - timedelta(days=28)),
-            ),
-        )
-        .order_by(Klacht.uiterste_datum, Klacht.jaar, Klacht.volgnummer)
-        .options(selectinload(Klacht.verdagingen))  # no query per complaint (bench finding 3)
+    # gedraging is known can be more than a year old (9:8 lid 1b), and then the gedraging
+    # lies more than a year before that latest receipt too. That bound is in SQL (the same
+    # on both databases); gedraging_te_oud decides exactly below.
+    laatst_ontvangen = grens - timedelta(days=28)
+    oudste_gedraging = laatst_ontvangen - relativedelta(years=GEDRAGING_MAX_JAREN)
+    # Only the columns the deadlines need and whether the complaint was postponed, not
+    # whole complaints with their verdagingen (bench finding 3b).
+    q = select(
+        Klacht.kenmerk,
+        Klacht.jaar,
+        Klacht.volgnummer,
+        Klacht.uiterste_datum,
+        Klacht.ontvangen,
+        Klacht.gedraging,
+        exists().where(Verdaging.klacht_id == Klacht.id).label("verdaagd"),
+    ).where(
+        Klacht.status == Status.OPEN,
+        or_(
+            Klacht.uiterste_datum <= grens,
+            Klacht.gedraging.is_not(None)
+            & (Klacht.ontvangen <= laatst_ontvangen)
+            & (Klacht.gedraging < oudste_gedraging),
+        ),
     )
-    for k in w.sessie.execute(q.execution_options(yield_per=1000)).scalars():
-        if k.uiterste_datum <= grens:
-            uit.append(
-                Termijn(
-                    k.kenmerk,
-                    "afhandeling",
-                    k.uiterste_datum,
-                    (k.uiterste_datum - w.vandaag).days,
-                    "afhandeltermijn (Awb 9:11)" + (" na verdaging" if k.verdagingen else ""),
+    gevonden: list[tuple[date, int, int, Termijn]] = []
+    for kenmerk, jaar, volgnummer, uiterste, ontvangen, gedraging, verdaagd in w.sessie.execute(
+        q.execution_options(yield_per=1000)
+    ):
+        if uiterste <= grens:
+            omschrijving = "afhandeltermijn (Awb 9:11)" + (" na verdaging" if verdaagd else "")
+            gevonden.append(
+                (
+                    uiterste,
+                    jaar,
+                    volgnummer,
+                    Termijn(
+                        kenmerk,
+                        "afhandeling",
+                        uiterste,
+                        (uiterste - w.vandaag).days,
+                        omschrijving,
+                    ),
                 )
             )
-        t98 = termijn_9_8(k.ontvangen)
-        if t98 <= grens and gedraging_te_oud(k.gedraging, k.ontvangen):
-            uit.append(
-                Termijn(
-                    k.kenmerk,
-                    "melding-9:8",
-                    t98,
-                    (t98 - w.vandaag).days,
-                    "mededeling niet-in-behandeling (Awb 9:8 lid 3); gedraging ouder dan een jaar",
+        if (
+            gedraging is not None
+            and gedraging < oudste_gedraging
+            and ontvangen <= laatst_ontvangen
+            and _te_oud(gedraging, ontvangen)
+        ):
+            t98 = termijn_9_8(ontvangen)
+            if t98 <= grens:
+                gevonden.append(
+                    (
+                        t98,
+                        jaar,
+                        volgnummer,
+                        Termijn(
+                            kenmerk,
+                            "melding-9:8",
+                            t98,
+                            (t98 - w.vandaag).days,
+                            "mededeling niet-in-behandeling (Awb 9:8 lid 3); "
+                            "gedraging ouder dan een jaar",
+                        ),
+                    )
                 )
-            )
-    uit.sort(key=lambda t: (t.uiterlijk, t.kenmerk))
-    return uit
+    # Stable: for one complaint the afhandeltermijn stays before its 9:8 notice.
+    gevonden.sort(key=lambda g: g[:3])
+    return [g[3] for g in gevonden]
+
+
+def _te_oud(gedraging: date, ontvangen: date) -> bool:
+    """gedraging_te_oud, without its slow relativedelta for all but a two-day window.
+
+    A year before ``ontvangen`` lies 365 or 366 days back.
+    """
+    dagen = (ontvangen - gedraging).days
+    if dagen <= 365:
+        return False
+    if dagen > 366:
+        return True
+    return gedraging_te_oud(gedraging, ontvangen)
 
 
 # -- retention -------------------------------------------------------------------

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kwaliteit.cli.gemeen import console, datum_optie, eenheid, print_json, waarschuw
+from kwaliteit.cli.gemeen import datum_optie, eenheid, fout, print_json, waarschuw
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from klachten.modellen import Klacht
 
 app = typer.Typer(
@@ -443,6 +447,22 @@ def ombudsman(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -
     _bevestiging(k, "bij de ombudsman vastgelegd")
 
 
+# klacht lijst shows one page unless asked for more; above LIJST_DREMPEL lines the
+# columns get fixed widths so that lines are written as they are read (bench finding 2).
+LIJST_PAGINA = 50
+LIJST_DREMPEL = 500
+_LIJSTKOPPEN = (
+    "Kenmerk",
+    "Ontvangen",
+    "Kanaal",
+    "Categorie",
+    "Wijk",
+    "Status",
+    "Uiterlijk",
+    "Uitkomst",
+)
+
+
 @app.command()
 def lijst(
     ctx: typer.Context,
@@ -461,28 +481,88 @@ def lijst(
     ] = None,
     limiet: Annotated[
         int | None,
-        typer.Option(metavar="N", min=1, max=2**31 - 1, help="Toon ten hoogste N klachten."),
+        typer.Option(
+            metavar="N",
+            min=1,
+            max=2**31 - 1,
+            help=f"Toon ten hoogste N klachten (standaard {LIJST_PAGINA}; met --json standaard alle).",
+        ),
     ] = None,
-    als_json: JsonOpt = False,
+    alle: Annotated[
+        bool,
+        typer.Option(
+            "--alle",
+            help="Toon alle klachten, niet alleen de eerste "
+            f"{LIJST_PAGINA}; lange lijsten verschijnen regel voor regel.",
+        ),
+    ] = False,
+    als_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Uitvoer als JSON: alle klachten, of ten hoogste --limiet N; zonder "
+            "paginering (zie README voor de velden).",
+        ),
+    ] = False,
 ) -> None:
     """Toon de klachten in het register, op kenmerk.
 
-    Voorbeelden: kwaliteit klacht lijst --jaar 2023; kwaliteit klacht lijst --status te-laat --json
+    Standaard de eerste 50 klachten, met daaronder hoeveel er nog zijn; --limiet N toont er
+    meer of minder, --alle toont ze allemaal.
+
+    Voorbeelden: kwaliteit klacht lijst --jaar 2023; kwaliteit klacht lijst --status te-laat --alle;
+    kwaliteit klacht lijst --status te-laat --json
     """
     from klachten import diensten
     from klachten.invoer import keuze
     from klachten.waarden import StatusFilter
 
-    with eenheid(ctx, schrijven=False) as w:
+    if alle and limiet is not None:
+        fout("Gebruik --limiet N of --alle, niet allebei.")
+    with eenheid(ctx, schrijven=False) as w, _lezer_gestopt():
         filter_ = keuze(StatusFilter, status, "status") if status else None
-        regels = (
-            diensten.lijstregel(k, w.vandaag)
-            for k in diensten.lijst(w, jaar=jaar, status=filter_, limiet=limiet)
-        )
         if als_json:
-            _json_stroom(regels)
+            _json_stroom(
+                diensten.lijstregel(r, w.vandaag)
+                for r in diensten.lijst(w, jaar=jaar, status=filter_, limiet=limiet)
+            )
             return
-        _lijsttabel(list(regels))
+        pagina = None if alle else (limiet or LIJST_PAGINA)
+        # One row past the page says whether there are more; only then count them.
+        rijen = diensten.lijst(
+            w, jaar=jaar, status=filter_, limiet=None if pagina is None else pagina + 1
+        )
+        getoond, meer = _lijsttabel(rijen, w.vandaag, pagina)
+        if getoond == 0:
+            typer.echo("Geen klachten gevonden.")
+        elif meer:
+            totaal = diensten.tel(w, jaar=jaar, status=filter_)
+            typer.echo(
+                f"… en nog {_aantal(totaal - getoond)} klacht(en). Gebruik --limiet N voor "
+                f"meer of --alle voor alle {_aantal(totaal)}."
+            )
+        else:
+            typer.echo(f"{_aantal(getoond)} klacht(en).")
+
+
+def _aantal(n: int) -> str:
+    """A count the Dutch way: 148.244."""
+    return f"{n:,}".replace(",", ".")
+
+
+@contextmanager
+def _lezer_gestopt() -> Iterator[None]:
+    """Stop quietly when the reader of a long output goes away (``| head``, ``q`` in less)."""
+    import os
+    import sys
+
+    try:
+        yield
+    except BrokenPipeError:
+        # Whatever is still buffered for stdout goes nowhere, instead of a second error
+        # when Python flushes it on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
 
 
 def _json_stroom(regels: Any) -> None:
@@ -498,41 +578,86 @@ def _json_stroom(regels: Any) -> None:
     sys.stdout.write("\n]\n" if not eerste else "]\n")
 
 
-def _lijsttabel(regels: list[dict[str, Any]]) -> None:
-    from rich import box
-    from rich.table import Table
+def _lijsttabel(rijen: Iterator[Any], vandaag: date, pagina: int | None) -> tuple[int, bool]:
+    """Write the rows of ``diensten.lijst`` as a table; (how many shown, whether there are more).
 
-    from kwaliteit.tijd import nl_datum, parse_datum
+    At most ``pagina`` rows (all with None). Up to LIJST_DREMPEL rows the columns are as
+    wide as their contents (as a rich table with a simple head looked); a longer list gets
+    the widest word of each vocabulary as width and is written while it is read, so its
+    memory stays flat. Plain text either way: no rich for a list.
+    """
+    import sys
+    from itertools import chain, islice
 
-    if not regels:
-        typer.echo("Geen klachten gevonden.")
-        return
-    t = Table(box=box.SIMPLE_HEAD, show_lines=False)
-    for kop in (
-        "Kenmerk",
-        "Ontvangen",
-        "Kanaal",
-        "Categorie",
-        "Wijk",
-        "Status",
-        "Uiterlijk",
-        "Uitkomst",
-    ):
-        t.add_column(kop, no_wrap=True)
-    for r in regels:
-        status = r["status"] + (" (te laat)" if r["te_laat"] else "")
-        t.add_row(
-            r["kenmerk"],
-            nl_datum(parse_datum(r["ontvangen"])),
-            r["kanaal"],
-            r["categorie"],
-            r["wijk"] or "",
-            status,
-            nl_datum(parse_datum(r["uiterste_datum"])),
-            r["uitkomst"] or "",
+    from klachten.diensten import te_laat
+    from kwaliteit.tijd import nl_datum
+
+    datums: dict[date, str] = {}  # a register has few distinct dates: format each once
+
+    def dag(d: date) -> str:
+        tekst = datums.get(d)
+        if tekst is None:
+            tekst = datums[d] = nl_datum(d)
+        return tekst
+
+    def cellen(r: Any) -> tuple[str, ...]:
+        # The vocabularies are StrEnums: they are their own (Dutch) text.
+        return (
+            r.kenmerk,
+            dag(r.ontvangen),
+            r.kanaal,
+            r.categorie,
+            r.wijk or "",
+            r.status + " (te laat)" if te_laat(r, vandaag) else r.status,
+            dag(r.uiterste_datum),
+            r.uitkomst or "",
         )
-    console().print(t)
-    typer.echo(f"{len(regels)} klacht(en).")
+
+    regels = map(cellen, rijen)
+    eerste = list(islice(regels, LIJST_DREMPEL + 1))
+    if not eerste:
+        return 0, False
+    if len(eerste) <= LIJST_DREMPEL:
+        getoond_eerst = eerste if pagina is None else eerste[:pagina]
+        breedtes = [
+            max(len(kop), *(len(c[i]) for c in getoond_eerst)) for i, kop in enumerate(_LIJSTKOPPEN)
+        ]
+    else:
+        breedtes = _vaste_breedtes()
+    stroom = chain(eerste, regels)
+    vorm = "  " + "   ".join(f"{{:<{b}}}" for b in breedtes)
+
+    uit = sys.stdout
+    uit.write("\n" + vorm.format(*_LIJSTKOPPEN).rstrip() + "\n")
+    uit.write(" " + "─" * (sum(breedtes) + 3 * len(breedtes) - 1) + "\n")
+    getoond = 0
+    for c in stroom if pagina is None else islice(stroom, pagina):
+        uit.write(vorm.format(*c).rstrip() + "\n")
+        getoond += 1
+    uit.write("\n")
+    # islice stops without taking the row after the page: if there is one, there are more.
+    meer = pagina is not None and next(stroom, None) is not None
+    return getoond, meer
+
+
+def _vaste_breedtes() -> list[int]:
+    """Column widths that fit every value: the longest word of each vocabulary."""
+    from klachten.waarden import Categorie, Kanaal, Status, Uitkomst, Wijk
+
+    def langste(*woorden: str) -> int:
+        return max(len(w) for w in woorden)
+
+    datum = len("dd-mm-jjjj")
+    return [
+        langste("Kenmerk", "K-2024-100000"),  # up to 999.999 complaints a year
+        max(datum, len("Ontvangen")),
+        langste("Kanaal", *Kanaal),
+        langste("Categorie", *Categorie),
+        langste("Wijk", *Wijk),
+        langste("Status", *(f"{s} (te laat)" for s in Status)),
+        max(datum, len("Uiterlijk")),
+        langste("Uitkomst", *Uitkomst),
+    ]
 
 
 @app.command()
@@ -675,13 +800,18 @@ def termijnen(
     if not lijst_:
         typer.echo(f"Geen termijnen die binnen {binnen} dagen aflopen.")
         return
-    for t in lijst_:
-        wanneer = (
-            f"{-t.dagen} dagen verlopen"
-            if t.dagen < 0
-            else ("vandaag" if t.dagen == 0 else f"over {t.dagen} dagen")
-        )
-        typer.echo(f"{t.kenmerk}  {nl_datum(t.uiterlijk)}  {wanneer:<18}  {t.omschrijving}")
+    import sys
+
+    with _lezer_gestopt():
+        for t in lijst_:
+            wanneer = (
+                f"{-t.dagen} dagen verlopen"
+                if t.dagen < 0
+                else ("vandaag" if t.dagen == 0 else f"over {t.dagen} dagen")
+            )
+            sys.stdout.write(
+                f"{t.kenmerk}  {nl_datum(t.uiterlijk)}  {wanneer:<18}  {t.omschrijving}\n"
+            )
 
 
 @app.command()

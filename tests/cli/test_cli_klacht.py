@@ -425,6 +425,172 @@ def test_lijst_filters(cli: Cli) -> None:
     assert kenmerken("--jaar 2021") == []
 
 
+def importeer_klachten(cli: Cli, tmp_path: Path, *jaren: tuple[int, int]) -> None:
+    """Import (aantal, jaar) complaints per year in one go, received on 1 March."""
+    regels = ["ontvangen,kanaal,omschrijving"]
+    for aantal, jaar in jaren:
+        regels += [f"{jaar}-03-01,brief,Klacht {i}" for i in range(aantal)]
+    bestand = tmp_path / "klachten.csv"
+    bestand.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    doe(cli, f"klacht importeer {bestand}")
+
+
+def tabelregels(uitvoer: str) -> list[str]:
+    """The rows of a ``klacht lijst`` table (lines that start with a kenmerk)."""
+    return [r for r in uitvoer.splitlines() if r.lstrip().startswith("K-")]
+
+
+def kenmerken_in(uitvoer: str) -> list[str]:
+    return [r.split()[0] for r in tabelregels(uitvoer)]
+
+
+def test_lijst_toont_standaard_een_pagina_en_zegt_hoeveel_er_nog_zijn(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from kwaliteit.cli.klacht import LIJST_PAGINA
+
+    importeer_klachten(cli, tmp_path, (LIJST_PAGINA + 3, 2023))
+    r = doe(cli, "klacht lijst")
+    assert kenmerken_in(r.stdout) == [f"K-2023-{i:04d}" for i in range(1, LIJST_PAGINA + 1)]
+    assert r.stdout.rstrip().splitlines()[-1] == (
+        "… en nog 3 klacht(en). Gebruik --limiet N voor meer of --alle voor alle "
+        f"{LIJST_PAGINA + 3}."
+    )
+    assert r.stderr == ""
+    # The help says how long a page is.
+    assert f"standaard {LIJST_PAGINA}" in " ".join(doe(cli, "klacht lijst --help").stdout.split())
+
+
+def test_lijst_limiet_en_alle(cli: Cli, tmp_path: Path) -> None:
+    importeer_klachten(cli, tmp_path, (12, 2022), (30, 2023))
+    alle = doe(cli, "klacht lijst --alle").stdout
+    register = [f"K-2022-{i:04d}" for i in range(1, 13)] + [f"K-2023-{i:04d}" for i in range(1, 31)]
+    assert kenmerken_in(alle) == register
+    assert alle.rstrip().endswith("\n42 klacht(en).")
+    assert "nog" not in alle
+
+    # Every page is the start of the whole list, in kenmerk order (years in order too).
+    for n in (1, 12, 13, 41):
+        r = doe(cli, f"klacht lijst --limiet {n}").stdout
+        assert kenmerken_in(r) == register[:n]
+        assert r.rstrip().endswith(
+            f"… en nog {42 - n} klacht(en). Gebruik --limiet N voor meer of --alle voor alle 42."
+        )
+    for n in (42, 43, 1000):
+        r = doe(cli, f"klacht lijst --limiet {n}").stdout
+        assert kenmerken_in(r) == register
+        assert r.rstrip().endswith("\n42 klacht(en).")
+
+
+def test_lijst_filters_met_pagina(cli: Cli, tmp_path: Path) -> None:
+    importeer_klachten(cli, tmp_path, (12, 2022), (30, 2023))
+    for k in ("K-2023-0002", "K-2023-0004"):
+        doe(cli, f"klacht sluit {k} --uitkomst ingetrokken --wijze brief --datum 02-03-2023")
+
+    r = doe(cli, "klacht lijst --jaar 2023 --limiet 5").stdout
+    assert kenmerken_in(r) == [f"K-2023-{i:04d}" for i in range(1, 6)]
+    assert "… en nog 25 klacht(en)" in r
+    assert "voor alle 30." in r
+
+    # The count after the page follows the filters: two of 2023 are closed.
+    r = doe(cli, "klacht lijst --jaar 2023 --status open --limiet 3").stdout
+    assert kenmerken_in(r) == ["K-2023-0001", "K-2023-0003", "K-2023-0005"]
+    assert "… en nog 25 klacht(en)" in r
+    assert "voor alle 28." in r
+    assert kenmerken_in(doe(cli, "klacht lijst --status gesloten").stdout) == [
+        "K-2023-0002",
+        "K-2023-0004",
+    ]
+
+    # On 01-06-2023 every open complaint of 1 March is past its deadline (12-04-2023).
+    r = doe(cli, "klacht lijst --status te-laat --limiet 2").stdout
+    assert kenmerken_in(r) == ["K-2022-0001", "K-2022-0002"]
+    assert "voor alle 40." in r
+    assert all("open (te laat)" in regel for regel in tabelregels(r))
+    assert doe(cli, "klacht lijst --jaar 2021 --limiet 1").stdout == "Geen klachten gevonden.\n"
+
+
+def test_lijst_alle_schrijft_een_lange_lijst_regel_voor_regel(cli: Cli, tmp_path: Path) -> None:
+    from kwaliteit.cli.klacht import LIJST_DREMPEL
+
+    aantal = max(LIJST_DREMPEL + 1, 1001)
+    importeer_klachten(cli, tmp_path, (aantal, 2023))
+    doe(cli, "klacht sluit K-2023-0007 --uitkomst ingetrokken --wijze brief --datum 02-03-2023")
+    r = doe(cli, "klacht lijst --alle")
+    regels = tabelregels(r.stdout)
+    assert [regel.split()[0] for regel in regels] == [
+        f"K-2023-{i:04d}" for i in range(1, aantal + 1)
+    ]
+    # Fixed widths: every column starts where its heading does, whatever the values.
+    kop = next(regel for regel in r.stdout.splitlines() if "Kenmerk" in regel)
+    for naam, waarde in (("Ontvangen", "01-03-2023"), ("Status", "open (te laat)")):
+        kolom = kop.index(naam)
+        assert all(regel[kolom:].startswith(waarde) for regel in regels if "gesloten" not in regel)
+    assert "ingetrokken" in regels[6]
+    assert r.stdout.rstrip().endswith(f"\n{aantal:,} klacht(en).".replace(",", "."))
+    # The default page of this list counts with dots between thousands too.
+    assert f"voor alle {aantal:,}.".replace(",", ".") in doe(cli, "klacht lijst").stdout
+    # A page longer than LIJST_DREMPEL is written the same way, and stops at its end.
+    n = LIJST_DREMPEL + 2
+    r = doe(cli, f"klacht lijst --limiet {n}")
+    assert [regel.split()[0] for regel in tabelregels(r.stdout)] == [
+        f"K-2023-{i:04d}" for i in range(1, n + 1)
+    ]
+    assert f"… en nog {aantal - n} klacht(en)" in r.stdout
+
+
+def test_lijst_json_is_niet_gepagineerd(cli: Cli, tmp_path: Path) -> None:
+    from kwaliteit.cli.klacht import LIJST_PAGINA
+
+    importeer_klachten(cli, tmp_path, (LIJST_PAGINA + 5, 2023))
+    alle = lijst(cli)
+    assert [r["kenmerk"] for r in alle] == [f"K-2023-{i:04d}" for i in range(1, LIJST_PAGINA + 6)]
+    assert lijst(cli, "--limiet 3") == alle[:3]
+    assert lijst(cli, "--alle") == alle
+    assert lijst(cli, "--status te-laat --limiet 2") == alle[:2]
+
+
+def test_lijst_limiet_en_alle_samen_wordt_geweigerd(cli: Cli) -> None:
+    mislukt(kw(cli, "klacht lijst --limiet 5 --alle"), 2, "--limiet", "--alle")
+
+
+def test_termijnen_tekst_en_json(cli: Cli) -> None:
+    # On 01-06-2023 (VANDAAG), within 20 days: uiterlijk 12-06-2023, 05-06-2023 (+2 weken
+    # verdaagd: 19-06-2023) and 15-06-2023 with a 9:8 notice for a gedraging of 2021
+    # (uiterlijk 01-06-2023: today).
+    gewoon = registreer(cli, ontvangen="01-05-2023")
+    verdaagd = registreer(cli, ontvangen="24-04-2023", kanaal="brief")
+    doe(cli, f"klacht verdaag {verdaagd} --weken 2 --reden 'advies nodig'")
+    oud = registreer(cli, ontvangen="04-05-2023", gedraging="01-01-2021")
+    registreer(cli, ontvangen="01-06-2023")  # uiterlijk 13-07-2023: not within 20 days
+
+    r = doe(cli, "klacht termijnen --binnen 20")
+    regels = r.stdout.splitlines()
+    assert [regel.split()[:2] for regel in regels] == [
+        [oud, "01-06-2023"],
+        [gewoon, "12-06-2023"],
+        [oud, "15-06-2023"],
+        [verdaagd, "19-06-2023"],
+    ]
+    assert "vandaag" in regels[0]
+    assert "9:8" in regels[0]
+    assert "over 11 dagen" in regels[1]
+    assert regels[3].endswith("afhandeltermijn (Awb 9:11) na verdaging")
+    assert not any("na verdaging" in regel for regel in regels[:3])
+
+    d = json.loads(doe(cli, "klacht termijnen --binnen 20 --json").stdout)
+    assert [(t["kenmerk"], t["soort"], t["uiterlijk"]) for t in d] == [
+        (oud, "melding-9:8", "2023-06-01"),
+        (gewoon, "afhandeling", "2023-06-12"),
+        (oud, "afhandeling", "2023-06-15"),
+        (verdaagd, "afhandeling", "2023-06-19"),
+    ]
+    assert "na verdaging" in d[3]["omschrijving"]
+    assert doe(cli, "klacht termijnen --binnen 0", vandaag="2023-05-01").stdout == (
+        "Geen termijnen die binnen 0 dagen aflopen.\n"
+    )
+
+
 def test_toon_tekst(cli: Cli) -> None:
     k = registreer(
         cli,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ from klachten.fouten import OngeldigeStap
 from klachten.invoer import NieuweKlacht
 from klachten.modellen import Klacht, Klager
 from klachten.procedure import Afhandeling
+from klachten.termijnen import termijn_9_8
 from klachten.waarden import (
     BeklaagdeSoort,
     Kanaal,
@@ -429,6 +430,40 @@ def test_te_laat_is_open_na_de_uiterste_datum_of_te_laat_gesloten(
         k["open_verlopen"],
         k["gesloten_te_laat"],
     }
+
+
+def test_tel_telt_wat_lijst_toont_en_een_pagina_is_het_begin_ervan(
+    werk: Werk, register_voor_lijst: dict[str, str]
+) -> None:
+    with werk(schrijven=False, op=date(2023, 7, 14)) as w:
+        for jaar in (None, 2023, 2024, 2022):
+            for status in (None, *StatusFilter):
+                alle = [r.kenmerk for r in diensten.lijst(w, jaar=jaar, status=status)]
+                assert diensten.tel(w, jaar=jaar, status=status) == len(alle), (jaar, status)
+                pagina = diensten.lijst(w, jaar=jaar, status=status, limiet=2)
+                assert [r.kenmerk for r in pagina] == alle[:2], (jaar, status)
+
+
+def test_termijnen_melding_9_8_precies_op_de_grenzen(werk: Werk) -> None:
+    ontvangen = date(2024, 2, 29)
+    # A year before 29-02-2024 is 28-02-2023: a gedraging before that is too old (9:8 lid 1b).
+    te_oud = registreer(werk, ontvangen=ontvangen, gedraging=date(2023, 2, 27))
+    registreer(werk, ontvangen=ontvangen, gedraging=date(2023, 2, 28))
+    registreer(werk, ontvangen=ontvangen, gedraging=date(2023, 3, 1))
+    registreer(werk, ontvangen=ontvangen)  # gedraging unknown
+    uiterlijk = termijn_9_8(ontvangen)
+    op = uiterlijk - timedelta(days=14)
+
+    def meldingen(binnen: int) -> list[tuple[str, date, int]]:
+        with werk(schrijven=False, op=op) as w:
+            return [
+                (t.kenmerk, t.uiterlijk, t.dagen)
+                for t in diensten.termijnen(w, binnen=binnen)
+                if t.soort == "melding-9:8"
+            ]
+
+    assert meldingen(14) == [(te_oud, uiterlijk, 14)]
+    assert meldingen(13) == []
 
 
 def test_termijnen_toont_wat_binnen_n_dagen_afloopt_en_wat_al_verlopen_is(werk: Werk) -> None:

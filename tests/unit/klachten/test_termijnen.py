@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -99,6 +99,21 @@ def test_gedraging_is_pas_te_oud_als_zij_meer_dan_een_jaar_voor_ontvangst_ligt(
     gedraging: date | None, te_oud: bool
 ) -> None:
     assert gedraging_te_oud(gedraging, DINSDAG_14_MAART) is te_oud
+
+
+def test_de_snelle_toets_van_klacht_termijnen_is_gedraging_te_oud() -> None:
+    """``klacht termijnen`` decides 'more than a year' by days outside a two-day window."""
+    from klachten.diensten import _te_oud
+
+    ontvangen = date(2019, 1, 1)
+    while ontvangen < date(2026, 1, 1):  # two leap years: 29 February on either side
+        for dagen in range(362, 370):
+            gedraging = ontvangen - timedelta(days=dagen)
+            assert _te_oud(gedraging, ontvangen) is gedraging_te_oud(gedraging, ontvangen), (
+                gedraging,
+                ontvangen,
+            )
+        ontvangen += timedelta(days=1)
 
 
 KORT_BEWAARD = {Uitkomst.NIET_ONTVANKELIJK, Uitkomst.INGETROKKEN}
