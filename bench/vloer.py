@@ -3,14 +3,19 @@
 ``bench/run.py`` runs this file with the same Python as ``kwaliteit`` and measures it
 the same way (wall time and peak RSS of the process). It deliberately imports only the
 standard library and, for PostgreSQL, psycopg: no SQLAlchemy, no Typer, no kwaliteit.
+The one exception is ``weasyprint``, the floor of the dossier's PDF: it imports
+WeasyPrint (and nothing else), because rendering the document is the work itself.
 
     python bench/vloer.py import    sqlite|postgresql DOEL CSV
     python bench/vloer.py overzicht sqlite|postgresql DOEL JAAR
     python bench/vloer.py te-laat   sqlite|postgresql DOEL VANDAAG [LIMIET]
     python bench/vloer.py termijnen sqlite|postgresql DOEL VANDAAG BINNEN
     python bench/vloer.py dekking   sqlite|postgresql DOEL KADER PEILDATUM
+    python bench/vloer.py weasyprint INVOER UIT
 
-DOEL is the SQLite file or the psycopg connection string. Query results are written to
+DOEL is the SQLite file or the psycopg connection string. INVOER is what
+``kwaliteit dossier`` keeps of a PDF build under ``KWALITEIT_DOSSIER_DRUKINVOER``
+(``druk.html``, ``middelen/``, ``bijlagen/``); the PDF goes to ``UIT/dossier.pdf``. Query results are written to
 stdout, one tab-separated line per row, as the CLI writes its output too.
 """
 
@@ -154,7 +159,40 @@ def _vraag(backend: str, doel: str, sql: str, parameters: Sequence[Any]) -> None
     conn.close()
 
 
+def weasyprint_pdf(invoer: str, uit: str) -> None:
+    """The same print HTML to PDF/A-3b with the same attachments, by WeasyPrint alone.
+
+    The same base URL (the bundled stylesheets and fonts), PDF variant and attachments
+    as the product; WeasyPrint's own URL fetcher (the document only refers to files
+    under its base).
+    """
+    import os
+    from pathlib import Path
+
+    from weasyprint import HTML, Attachment
+
+    bron = Path(invoer)
+    bijlagen = sorted(p for p in (bron / "bijlagen").rglob("*") if p.is_file())
+    document = HTML(
+        filename=str(bron / "druk.html"), base_url=(bron / "middelen").as_uri() + "/"
+    ).render()
+    pdf = document.write_pdf(
+        pdf_variant="pdf/a-3b",
+        attachments=[
+            Attachment(filename=str(p), name=p.relative_to(bron / "bijlagen").as_posix())
+            for p in bijlagen
+        ],
+    )
+    os.makedirs(uit, exist_ok=True)
+    with open(os.path.join(uit, "dossier.pdf"), "wb") as f:
+        f.write(pdf)
+    print(f"{len(document.pages)} pagina's")
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[0] == "weasyprint":
+        weasyprint_pdf(argv[1], argv[2])
+        return 0
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2

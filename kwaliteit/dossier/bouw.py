@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import json
 import os
 import shutil
 import sys
@@ -30,6 +29,7 @@ from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import Fout, InvoerFout
 
 FORMATEN = ("pdf", "html", "beide")
+DRUKINVOER_VARIABELE = "KWALITEIT_DOSSIER_DRUKINVOER"
 EIGEN_NAMEN = {mf.PDF_NAAM, mf.PDF_NAAM + ".sha256", mf.HTML_MAP}
 
 
@@ -63,8 +63,27 @@ def controleer_uitvoer(uit: Path) -> None:
             )
 
 
+def bewaar_drukinvoer(html: str, bijlagen: list[tuple[str, bytes, str]]) -> None:
+    """With ``KWALITEIT_DOSSIER_DRUKINVOER=MAP``, also keep what the PDF is made from.
+
+    For diagnosis and for the bench, whose floor renders exactly this with WeasyPrint
+    alone: ``MAP/druk.html`` (the HTML as rendered for print), ``MAP/middelen/`` (the
+    stylesheets and fonts it refers to, its base URL) and ``MAP/bijlagen/`` (the
+    attachments under their names in the PDF). Written outside the dossier folder.
+    """
+    map_ = os.environ.get(DRUKINVOER_VARIABELE)
+    if not map_:
+        return
+    doel = Path(map_)
+    shutil.rmtree(doel, ignore_errors=True)
+    shutil.copytree(middelen(), doel / "middelen")
+    (doel / "druk.html").write_text(html, encoding="utf-8")
+    for naam, inhoud, _ in bijlagen:
+        _schrijf(doel / "bijlagen" / naam, inhoud)
+
+
 def _manifestbytes(m: dict[str, Any]) -> bytes:
-    return (json.dumps(m, sort_keys=True, ensure_ascii=False, indent=2) + "\n").encode()
+    return (mf.leesbaar(m) + "\n").encode()
 
 
 def _bestanden(w: Werkeenheid, m: dict[str, Any]) -> dict[str, bytes]:
@@ -129,13 +148,16 @@ def bouw(w: Werkeenheid, opties: Opties, uit: Path, formaat: str) -> Resultaat:
         if formaat in ("pdf", "beide"):
             from kwaliteit.dossier.pdf import maak_pdf
 
+            druk = render(gegevens, m, digest, modus="pdf")
+            bijlagen = [
+                (mf.MANIFEST, manifestbytes, "Manifest: gegevens en SHA-256 van elk bestand"),
+                *((pad, data, f"Bewijsbestand {pad}") for pad, data in bestanden.items()),
+            ]
+            bewaar_drukinvoer(druk, bijlagen)
             pdf, paginas = maak_pdf(
-                render(gegevens, m, digest, modus="pdf"),
+                druk,
                 basis=middelen(),
-                bijlagen=[
-                    (mf.MANIFEST, manifestbytes, "Manifest: gegevens en SHA-256 van elk bestand"),
-                    *((pad, data, f"Bewijsbestand {pad}") for pad, data in bestanden.items()),
-                ],
+                bijlagen=bijlagen,
                 datum=opties.peildatum,
                 identificatie=digest[:32],
             )

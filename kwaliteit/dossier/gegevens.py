@@ -11,20 +11,22 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from klachten.overzicht import overzicht_periode
 from kwaliteit.bewijs.dekking import dekking
-from kwaliteit.bewijs.diensten import geldige_versie
 from kwaliteit.bewijs.modellen import (
+    ActieKlacht,
     Actiestatus,
     Bestand,
     Bevinding,
     Bewijsstuk,
+    Bewijsversie,
     Normkoppeling,
     Verbeteractie,
 )
@@ -121,6 +123,31 @@ def scenario_tekst(feature: str, regel: int) -> str:
     return "\n".join(r[inspringing:] for r in blok)
 
 
+class Versie(NamedTuple):
+    """One evidence version as the dossier reads it (a plain row, no ORM object)."""
+
+    bewijsstuk_id: int
+    versie: int
+    ingangsdatum: date
+    geldig_tot: date | None
+    bestandsnaam: str | None
+    sha256: str | None
+    grootte: int | None
+
+
+def geldige_rij(versies: Sequence[Versie], peildatum: date) -> Versie | None:
+    """The version that speaks for ``peildatum``: the rule of ``geldige_versie``.
+
+    The newest version (by ingangsdatum, then number) that had started; None when
+    none had started or that one had expired.
+    """
+    gestart = [v for v in versies if v.ingangsdatum <= peildatum]
+    if not gestart:
+        return None
+    v = max(gestart, key=lambda x: (x.ingangsdatum, x.versie))
+    return v if v.geldig_tot is None or peildatum <= v.geldig_tot else None
+
+
 def _toets(w: Werkeenheid, kader: str, peildatum: date) -> dict[str, Any] | None:
     """The latest stored toets run for this kader (or for all kaders) up to the peildatum."""
     for run in w.sessie.execute(
@@ -205,8 +232,16 @@ def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
             }
         )
     acties: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for a in w.sessie.execute(
-        select(Verbeteractie)
+    aantal_klachten = (
+        select(func.count())
+        .select_from(ActieKlacht)
+        .where(ActieKlacht.actie_id == Verbeteractie.id)
+        .correlate(Verbeteractie)
+        .scalar_subquery()
+    )
+    norm_ids = set(ids)
+    for a, n_klachten in w.sessie.execute(
+        select(Verbeteractie, aantal_klachten)
         .where(
             or_(
                 Verbeteractie.norm_id.in_(ids),
@@ -215,8 +250,8 @@ def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
             Verbeteractie.aangemaakt <= o.peildatum,
         )
         .order_by(Verbeteractie.volgnummer)
-    ).scalars():
-        norm_id = a.norm_id if a.norm_id in set(ids) else bevinding_norm.get(a.bevinding_id or 0)
+    ).all():
+        norm_id = a.norm_id if a.norm_id in norm_ids else bevinding_norm.get(a.bevinding_id or 0)
         if norm_id is None:
             continue
         open_ = a.status in (Actiestatus.OPEN, Actiestatus.IN_UITVOERING)
@@ -229,51 +264,67 @@ def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
                 "status": a.status.value,
                 "afgerond": a.afgerond.isoformat() if a.afgerond else None,
                 "te_laat": open_ and a.deadline < o.peildatum,
-                "klachten": len(a.klachten),
+                "klachten": int(n_klachten),
             }
         )
 
     # Evidence: the version valid on the peildatum of every item linked to this kader.
+    # Two set-based queries over plain rows (no ORM objects, no query per item): the
+    # versions of every linked item with their file sizes, then the links themselves.
+    gekoppeld = select(Normkoppeling.bewijsstuk_id).where(Normkoppeling.norm_id.in_(ids))
+    versies: dict[int, list[Versie]] = defaultdict(list)
+    for rij in w.sessie.execute(
+        select(
+            Bewijsversie.bewijsstuk_id,
+            Bewijsversie.versie,
+            Bewijsversie.ingangsdatum,
+            Bewijsversie.geldig_tot,
+            Bewijsversie.bestandsnaam,
+            Bewijsversie.sha256,
+            Bestand.grootte,
+        )
+        .outerjoin(Bestand, Bestand.sha256 == Bewijsversie.sha256)
+        .where(Bewijsversie.bewijsstuk_id.in_(gekoppeld))
+    ):
+        versies[rij.bewijsstuk_id].append(Versie(*rij))
+    geldig: dict[int, Versie | None] = {
+        b_id: geldige_rij(rijen, o.peildatum) for b_id, rijen in versies.items()
+    }
     bewijs: dict[str, dict[str, Any]] = {}
-    for k, b, ref in w.sessie.execute(
-        select(Normkoppeling, Bewijsstuk, Norm.ref)
-        .join(Bewijsstuk, Bewijsstuk.id == Normkoppeling.bewijsstuk_id)
+    for b_id, kenmerk, titel, soort, eigenaar, ref in w.sessie.execute(
+        select(
+            Bewijsstuk.id,
+            Bewijsstuk.kenmerk,
+            Bewijsstuk.titel,
+            Bewijsstuk.soort,
+            Bewijsstuk.eigenaar,
+            Norm.ref,
+        )
+        .join(Normkoppeling, Normkoppeling.bewijsstuk_id == Bewijsstuk.id)
         .join(Norm, Norm.id == Normkoppeling.norm_id)
         .where(Normkoppeling.norm_id.in_(ids))
         .order_by(Bewijsstuk.volgnummer, Norm.volgorde)
-    ).all():
-        del k
-        geldig = geldige_versie(b, o.peildatum)
-        if geldig is None:
+    ):
+        g = geldig.get(b_id)
+        if g is None:
             continue
-        item = bewijs.setdefault(
-            b.kenmerk,
-            {
-                "kenmerk": b.kenmerk,
-                "titel": b.titel,
-                "soort": b.soort.value,
-                "eigenaar": b.eigenaar,
-                "versie": geldig.versie,
-                "ingangsdatum": geldig.ingangsdatum.isoformat(),
-                "geldig_tot": geldig.geldig_tot.isoformat() if geldig.geldig_tot else None,
-                "bestandsnaam": geldig.bestandsnaam,
-                "sha256": geldig.sha256,
-                "grootte": None,
+        item = bewijs.get(kenmerk)
+        if item is None:
+            item = bewijs[kenmerk] = {
+                "kenmerk": kenmerk,
+                "titel": titel,
+                "soort": soort.value,
+                "eigenaar": eigenaar,
+                "versie": g.versie,
+                "ingangsdatum": g.ingangsdatum.isoformat(),
+                "geldig_tot": g.geldig_tot.isoformat() if g.geldig_tot else None,
+                "bestandsnaam": g.bestandsnaam,
+                "sha256": g.sha256,
+                "grootte": int(g.grootte) if g.sha256 and g.grootte is not None else None,
                 "normen": [],
-            },
-        )
+            }
         if ref not in item["normen"]:
             item["normen"].append(ref)
-    groottes = dict(
-        w.sessie.execute(
-            select(Bestand.sha256, Bestand.grootte).where(
-                Bestand.sha256.in_([b["sha256"] for b in bewijs.values() if b["sha256"]])
-            )
-        ).all()
-    )
-    for item in bewijs.values():
-        if item["sha256"]:
-            item["grootte"] = int(groottes[item["sha256"]])
 
     toets = _toets(w, v.kader.code, o.peildatum)
     gebruikt: set[str] = set()

@@ -6,6 +6,7 @@ the same escaping as the rest.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -49,14 +50,40 @@ def _bytes(n: int | None) -> str:
     return f"{_getal(round(n / 1024 / 1024, 1))} MB"
 
 
+# What ``getattr`` finds on a plain dict: its methods (``items``, ``get``, ...).
+_DICT_ATTRIBUTEN = frozenset(dir(dict))
+
+
+class _Omgeving(Environment):
+    """Jinja2 with a faster ``a.b`` on the dossier's plain dicts, and the same meaning.
+
+    Jinja2 tries ``getattr(a, "b")`` first and ``a["b"]`` after it fails; on a dict that
+    attempt only succeeds for dict's own attributes, and failing costs an exception. Over
+    the 10.000 evidence rows of a large dossier that was a large share of the rendering.
+    Here a key that is not a dict attribute is looked up directly; anything else goes the
+    usual way (so ``d.items()`` still means the method, and a missing key is undefined).
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTEN:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+@lru_cache(maxsize=1)
 def omgeving() -> Environment:
-    env = Environment(
+    """The Jinja2 environment, made once (a ``beide`` build renders twice)."""
+    env = _Omgeving(
         loader=PackageLoader("kwaliteit.dossier", "sjablonen"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["datum"] = lange_datum
+    # The same few dates recur thousands of times (evidence periods).
+    env.filters["datum"] = lru_cache(maxsize=4096)(lange_datum)
     env.filters["getal"] = _getal
     env.filters["procent"] = _procent
     env.filters["bytes"] = _bytes

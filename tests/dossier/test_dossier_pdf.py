@@ -340,3 +340,28 @@ def test_weasyprint_alleen_voor_de_pdf(register: Register, tmp_path: Path) -> No
     assert _laadt_weasyprint(
         register, tmp_path, *basis, "--formaat", "pdf", "--uit", str(tmp_path / "p")
     )
+
+
+def test_drukinvoer_bewaart_wat_de_pdf_maakt(
+    register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KWALITEIT_DOSSIER_DRUKINVOER keeps the print HTML, its assets and the attachments
+    (the bench's WeasyPrint floor renders exactly that); the dossier itself is unchanged."""
+    invoer = tmp_path / "invoer"
+    monkeypatch.setenv("KWALITEIT_DOSSIER_DRUKINVOER", str(invoer))
+    r, doel = register.dossier("--formaat", "pdf", uit=tmp_path / "d")
+    assert r.exit_code == 0, r.stderr
+    html = (invoer / "druk.html").read_text(encoding="utf-8")
+    assert 'href="druk.css"' in html
+    assert "bijlage manifest.json" in html
+    assert (invoer / "middelen/druk.css").is_file()
+    assert (invoer / "middelen/lettertypen/DejaVuSans.ttf").is_file()
+    bewaard = {
+        p.relative_to(invoer / "bijlagen").as_posix(): p.read_bytes()
+        for p in (invoer / "bijlagen").rglob("*")
+        if p.is_file()
+    }
+    assert bewaard == bijlagen(doel / "dossier.pdf")
+    assert "manifest.json" in bewaard
+    assert len(bewaard) > 1
+    assert sorted(p.name for p in doel.iterdir()) == ["dossier.pdf", "dossier.pdf.sha256"]

@@ -27,6 +27,13 @@ def test_bench_draait_op_kleine_schaal(tmp_path: Path) -> None:
         "klacht overzicht",
         "termijnen",
         "dekking",
+        "dossier --formaat html",
+        "dossier --formaat pdf",
     ):
         assert bewerking in tabel
+    # Both dossier formats were measured (a floor beside them), not left out.
+    for regel in tabel.splitlines():
+        if regel.startswith("| dossier"):
+            assert "niet gemeten" not in regel, regel
+            assert "| — |" not in regel, regel
     assert "Traceback" not in r.stderr
