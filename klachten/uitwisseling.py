@@ -24,11 +24,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+import kwaliteit.bulk as bulk
 from klachten import diensten, procedure
 from klachten.fouten import OngeldigeKlacht
 from klachten.invoer import KENMERK, NieuweKlacht, maak_kenmerk, nieuwe_klacht
 from klachten.modellen import Klacht, Klager, Verdaging
-from kwaliteit import bulk
 from kwaliteit.bestanden import atomair
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout

@@ -11,6 +11,7 @@ BRON = Path(__file__).resolve().parents[2]
 # The bottom layer of kwaliteit that the domain packages may use.
 FUNDAMENT = {
     "kwaliteit.db",
+    "kwaliteit.bulk",
     "kwaliteit.audit",
     "kwaliteit.eenheid",
     "kwaliteit.fouten",
