@@ -22,11 +22,10 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
 from kwaliteit.cli import app
-from kwaliteit.cli.nl import installeer_nederlands
-from kwaliteit.cli.omzetting import installeer_lichte_omzetting
+from kwaliteit.cli.taal import installeer as installeer_nederlands
 from kwaliteit.db import Database
 from kwaliteit.eenheid import Werkeenheid, werkeenheid
 
@@ -35,7 +34,6 @@ PG_URL = os.environ.get("KWALITEIT_TEST_PG_URL", "")
 
 # As kwaliteit.cli.main does for the real program.
 installeer_nederlands()
-installeer_lichte_omzetting()
 
 
 def pytest_report_header() -> str:
@@ -164,6 +162,8 @@ def cli(database_url: str) -> Cli:
 
     def voer_uit(*args: str, vandaag: str | None = None, **kwargs: Any) -> Result:
         env = {"KWALITEIT_VANDAAG": vandaag} if vandaag else {}
-        return runner.invoke(app, ["--database", database_url, *args], env=env, **kwargs)
+        return runner.invoke(
+            app, ["--database", database_url, *args], env=env, prog_name="kwaliteit", **kwargs
+        )
 
     return voer_uit

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+import click
 
 from kwaliteit.cli.gemeen import eenheid, print_json
+from kwaliteit.cli.lui import Groep
 
-app = typer.Typer(help="Het auditspoor: controle van de keten.", no_args_is_help=True)
+
+@click.group(cls=Groep)
+def app() -> None:
+    """Het auditspoor: controle van de keten."""
 
 
 @app.command()
-def controleer(
-    ctx: typer.Context,
-    als_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
-) -> None:
+@click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+@click.pass_context
+def controleer(ctx: click.Context, als_json: bool) -> None:
     """Controleer of het auditspoor ongeschonden is (SHA-256-keten).
 
     Noemt de eerste gebeurtenis die niet klopt; exitcode 1 als de keten gebroken is.
@@ -36,13 +37,13 @@ def controleer(
             }
         )
     elif rapport.in_orde:
-        typer.echo(
+        click.echo(
             f"Het auditspoor is ongeschonden: {rapport.aantal} gebeurtenissen gecontroleerd."
         )
     else:
-        typer.echo(
+        click.echo(
             f"Het auditspoor is gebroken bij gebeurtenis {rapport.eerste_fout}: {rapport.reden}.",
             err=True,
         )
     if not rapport.in_orde:
-        raise typer.Exit(1)
+        ctx.exit(1)

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from kwaliteit.cli.gemeen import fout, foutafhandeling, instellingen, open_database, print_json
+from kwaliteit.cli.lui import Groep
 
-app = typer.Typer(
-    help="De database: status, schema-upgrade, back-up en herstel, rollen.", no_args_is_help=True
-)
+
+@click.group(cls=Groep)
+def app() -> None:
+    """De database: status, schema-upgrade, back-up en herstel, rollen."""
 
 
 @app.command()
-def status(
-    ctx: typer.Context,
-    als_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
-) -> None:
+@click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+@click.pass_context
+def status(ctx: click.Context, als_json: bool) -> None:
     """Toon welke database gebruikt wordt en of haar schema actueel is.
 
     Voorbeeld: kwaliteit db status
@@ -52,14 +52,15 @@ def status(
         if als_json:
             print_json(gegevens)
             return
-        typer.echo(f"Database:  {gegevens['database']}")
-        typer.echo(f"Soort:     {gegevens['soort']}")
-        typer.echo(f"Revisie:   {revisie or '-'} (dit programma: {SCHEMA_HEAD})")
-        typer.echo(f"Toestand:  {toestand}")
+        click.echo(f"Database:  {gegevens['database']}")
+        click.echo(f"Soort:     {gegevens['soort']}")
+        click.echo(f"Revisie:   {revisie or '-'} (dit programma: {SCHEMA_HEAD})")
+        click.echo(f"Toestand:  {toestand}")
 
 
 @app.command()
-def upgrade(ctx: typer.Context) -> None:
+@click.pass_context
+def upgrade(ctx: click.Context) -> None:
     """Breng het databaseschema naar de nieuwste versie.
 
     Bij SQLite wordt eerst een reservekopie naast het databasebestand gezet.
@@ -89,21 +90,18 @@ def upgrade(ctx: typer.Context) -> None:
         finally:
             db.sluit()
         if van == naar:
-            typer.echo(f"{beschrijf_url(db.url)} is al actueel (revisie {naar}).")
+            click.echo(f"{beschrijf_url(db.url)} is al actueel (revisie {naar}).")
             return
         if kopie is not None:
-            typer.echo(f"Reservekopie: {kopie}")
-        typer.echo(f"Schema bijgewerkt van {van or 'leeg'} naar {naar}.")
+            click.echo(f"Reservekopie: {kopie}")
+        click.echo(f"Schema bijgewerkt van {van or 'leeg'} naar {naar}.")
 
 
 @app.command()
-def backup(
-    ctx: typer.Context,
-    pad: Annotated[Path, typer.Argument(metavar="PAD", help="Het bestand voor de back-up.")],
-    overschrijf: Annotated[
-        bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand.")
-    ] = False,
-) -> None:
+@click.argument("pad", metavar="PAD", type=click.Path(path_type=Path))
+@click.option("--overschrijf", is_flag=True, help="Vervang een bestaand bestand.")
+@click.pass_context
+def backup(ctx: click.Context, pad: Path, overschrijf: bool) -> None:
     """Maak een back-up van de database, ook terwijl anderen doorwerken.
 
     SQLite: een volledige, consistente kopie met de online back-up van SQLite, als één
@@ -119,17 +117,14 @@ def backup(
             grootte = maak_backup(db, pad, overschrijf=overschrijf)
         finally:
             db.sluit()
-    typer.echo(f"Back-up gemaakt: {pad} ({grootte} bytes)")
+    click.echo(f"Back-up gemaakt: {pad} ({grootte} bytes)")
 
 
 @app.command()
-def herstel(
-    ctx: typer.Context,
-    pad: Annotated[Path, typer.Argument(metavar="PAD", help="De back-up (van 'db backup').")],
-    ja: Annotated[
-        bool, typer.Option("--ja", help="Ja, vervang de huidige database door de back-up.")
-    ] = False,
-) -> None:
+@click.argument("pad", metavar="PAD", type=click.Path(path_type=Path))
+@click.option("--ja", is_flag=True, help="Ja, vervang de huidige database door de back-up.")
+@click.pass_context
+def herstel(ctx: click.Context, pad: Path, ja: bool) -> None:
     """Zet een back-up terug: de huidige database wordt vervangen.
 
     De back-up wordt eerst gecontroleerd (een kwaliteit-database, onbeschadigd, auditspoor
@@ -167,19 +162,16 @@ def herstel(
         finally:
             db.sluit()
     if kopie is not None:
-        typer.echo(f"De vorige database staat in {kopie}")
-    typer.echo(f"Teruggezet: {pad} ({gebeurtenissen} auditgebeurtenissen, revisie {revisie}).")
+        click.echo(f"De vorige database staat in {kopie}")
+    click.echo(f"Teruggezet: {pad} ({gebeurtenissen} auditgebeurtenissen, revisie {revisie}).")
     if revisie != SCHEMA_HEAD:
-        typer.echo("De back-up heeft een ouder schema: voer nu 'kwaliteit db upgrade' uit.")
+        click.echo("De back-up heeft een ouder schema: voer nu 'kwaliteit db upgrade' uit.")
 
 
 @app.command()
-def rollen(
-    ctx: typer.Context,
-    toon: Annotated[
-        bool, typer.Option("--toon", help="Toon alleen de SQL; voer niets uit.")
-    ] = False,
-) -> None:
+@click.option("--toon", is_flag=True, help="Toon alleen de SQL; voer niets uit.")
+@click.pass_context
+def rollen(ctx: click.Context, toon: bool) -> None:
     """Maak (PostgreSQL) de rollen kwaliteitsfunctionaris en auditor, of werk ze bij.
 
     kwaliteitsfunctionaris: lezen en schrijven; het auditspoor alleen aanvullen.
@@ -199,11 +191,11 @@ def rollen(
                 if db.is_sqlite:
                     maak_rollen(db)  # explains that SQLite has no roles
                 for opdracht in rollen_sql(db):
-                    typer.echo(opdracht + ";")
+                    click.echo(opdracht + ";")
                 return
             uitgevoerd = maak_rollen(db)
         finally:
             db.sluit()
-    typer.echo(
+    click.echo(
         f"Rollen kwaliteitsfunctionaris en auditor ingesteld ({len(uitgevoerd)} opdrachten)."
     )

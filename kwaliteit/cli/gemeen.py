@@ -1,6 +1,6 @@
 """What every command shares: settings, the unit of work, errors and output.
 
-Only the standard library and Typer are imported at module level, so that
+Only the standard library and Click are imported at module level, so that
 ``kwaliteit --help`` starts fast; SQLAlchemy and rich load when a command runs.
 """
 
@@ -10,12 +10,12 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-import typer
+import click
 
 if TYPE_CHECKING:
     from datetime import date
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from kwaliteit.eenheid import Werkeenheid
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
 @dataclass
 class Instellingen:
     """The root options, handed to every command through ``ctx.obj``."""
@@ -34,18 +37,18 @@ class Instellingen:
     door: str | None = None
 
 
-def instellingen(ctx: typer.Context) -> Instellingen:
+def instellingen(ctx: click.Context) -> Instellingen:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Instellingen) else Instellingen()
 
 
 def fout(melding: str, *, code: int = 2, details: list[str] | None = None) -> NoReturn:
     """Print a Dutch error message to stderr and stop with ``code``."""
-    typer.echo(f"Fout: {melding}", err=True)
+    click.echo(f"Fout: {melding}", err=True)
     for regel in details or []:
         if regel != melding:
-            typer.echo(f"  - {regel}", err=True)
-    raise typer.Exit(code)
+            click.echo(f"  - {regel}", err=True)
+    raise click.exceptions.Exit(code)
 
 
 @contextmanager
@@ -55,7 +58,7 @@ def foutafhandeling() -> Iterator[None]:
 
     try:
         yield
-    except typer.Exit:
+    except click.exceptions.Exit:
         raise
     except Fout as e:
         fout(e.melding, code=e.exit_code, details=e.details)
@@ -67,8 +70,8 @@ def foutafhandeling() -> Iterator[None]:
             "typ de tekst opnieuw of sla het bestand op als UTF-8. Er is niets opgeslagen."
         )
     except KeyboardInterrupt:
-        typer.echo("Afgebroken; er is niets opgeslagen.", err=True)
-        raise typer.Exit(130) from None
+        click.echo("Afgebroken; er is niets opgeslagen.", err=True)
+        raise click.exceptions.Exit(130) from None
     except Exception as e:
         if os.environ.get("KWALITEIT_DEBUG"):
             traceback.print_exc()
@@ -89,7 +92,7 @@ def _onleesbaar(e: UnicodeEncodeError) -> str:
     return ", ".join(f"byte 0x{b:02x}" for b in ruw[:8]) or "onbekend teken"
 
 
-def open_database(ctx: typer.Context, *, schema: bool = True) -> Database:
+def open_database(ctx: click.Context, *, schema: bool = True) -> Database:
     from kwaliteit.config import database_url
     from kwaliteit.db import Database
 
@@ -104,7 +107,7 @@ def open_database(ctx: typer.Context, *, schema: bool = True) -> Database:
 
 
 @contextmanager
-def eenheid(ctx: typer.Context, *, schrijven: bool) -> Iterator[Werkeenheid]:
+def eenheid(ctx: click.Context, *, schrijven: bool) -> Iterator[Werkeenheid]:
     """The command's one unit of work: opened, committed or rolled back, closed."""
     from kwaliteit.eenheid import werkeenheid
 
@@ -155,4 +158,15 @@ def print_json(gegevens: Any) -> None:
 
 
 def waarschuw(melding: str) -> None:
-    typer.echo(f"Let op: {melding}", err=True)
+    click.echo(f"Let op: {melding}", err=True)
+
+
+class Geheel(click.IntRange):
+    """A whole number within bounds; its name is part of Click's (Dutch) messages."""
+
+    name = "geheel getal"
+
+
+def json_optie(hulp: str = "Uitvoer als JSON.") -> Callable[[F], F]:
+    """The ``--json`` flag, as the parameter ``als_json``."""
+    return click.option("--json", "als_json", is_flag=True, help=hulp)

@@ -1,158 +1,105 @@
-"""Command groups whose commands Typer builds only when they are used.
+"""The command classes of ``kwaliteit``: Dutch usage lines, definition order, lazy groups.
 
-Typer turns every command function into a Click command by inspecting its signature and
-evaluating its type hints. For the whole tree (some 45 commands) that costs about 0.1 s
-on every call, also for ``--help``, while a call uses one command. A :class:`Luiegroep`
-knows its commands by name and short help only and builds a command the first time it is
-looked up; its ``--help`` builds none.
+Everything here uses Click's documented extension points: the ``options_metavar`` and
+``subcommand_metavar`` parameters of a command, ``command_class``/``group_class`` of a
+group, and overriding ``list_commands``/``get_command``/``format_commands`` (the
+"lazily loading subcommands" pattern of Click's documentation).
+
+A :class:`Luiegroep` knows its subcommands by module, attribute and short help only; it
+imports a command's module the first time that command is used, so ``kwaliteit --help``
+imports no command module and a call imports just the group it uses.
 """
 
 from __future__ import annotations
 
-import copy
-import inspect
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-import typer
-from typer import core as typer_core
-from typer._click import core as click_core
-from typer._click.utils import make_default_short_help
-from typer.models import CommandInfo
+import click
 
-__all__ = ["LuieOpdrachten", "Luiegroep", "luie_groep"]
+__all__ = ["Groep", "Luiegroep", "Opdracht", "Verwijzing"]
 
-
-class LuieOpdrachten(MutableMapping[str, click_core.Command]):
-    """Commands by name; each is built on first access, in the order of ``namen``.
-
-    ``korte_hulp(naam, limiet)`` gives the text ``--help`` lists for a command without
-    building it (None: the command is hidden).
-    """
-
-    def __init__(
-        self,
-        namen: Sequence[str],
-        bouw: Callable[[str], click_core.Command],
-        korte_hulp: Callable[[str, int], str | None],
-    ) -> None:
-        self._namen = list(namen)
-        self._bouw = bouw
-        self.korte_hulp = korte_hulp
-        self._gebouwd: dict[str, click_core.Command] = {}
-
-    def __getitem__(self, naam: str) -> click_core.Command:
-        if naam not in self._gebouwd:
-            if naam not in self._namen:
-                raise KeyError(naam)
-            self._gebouwd[naam] = self._bouw(naam)
-        return self._gebouwd[naam]
-
-    def __setitem__(self, naam: str, opdracht: click_core.Command) -> None:
-        if naam not in self._namen:
-            self._namen.append(naam)
-        self._gebouwd[naam] = opdracht
-
-    def __delitem__(self, naam: str) -> None:
-        self._namen.remove(naam)
-        self._gebouwd.pop(naam, None)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(list(self._namen))
-
-    def __len__(self) -> int:
-        return len(self._namen)
-
-    def __contains__(self, naam: object) -> bool:
-        return naam in self._namen
-
-    def is_gebouwd(self, naam: str) -> bool:
-        return naam in self._gebouwd
+OPTIES_METAVAR = "[OPTIES]"
+OPDRACHT_METAVAR = "OPDRACHT [ARGUMENTEN]..."
 
 
-class Luiegroep(typer_core.TyperGroup):
-    """A TyperGroup whose ``commands`` may be :class:`LuieOpdrachten`."""
+class Opdracht(click.Command):
+    """A command whose usage line says ``[OPTIES]``."""
 
-    def list_commands(self, ctx: click_core.Context) -> list[str]:
-        # TyperGroup iterates over items(), which would build every command.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIES_METAVAR)
+        super().__init__(*args, **kwargs)
+
+
+class Groep(click.Group):
+    """A group: Dutch usage line, help when called without a command, commands listed
+    in the order they were defined (Click sorts them by name by default)."""
+
+    command_class = Opdracht
+    group_class = type  # subgroups are Groep too
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIES_METAVAR)
+        kwargs.setdefault("subcommand_metavar", OPDRACHT_METAVAR)
+        kwargs.setdefault("no_args_is_help", True)
+        super().__init__(*args, **kwargs)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
 
-    def format_commands(self, ctx: click_core.Context, formatter: Any) -> None:
-        opdrachten = self.commands
-        if not isinstance(opdrachten, LuieOpdrachten):
-            super().format_commands(ctx, formatter)
-            return
+
+@dataclass(frozen=True)
+class Verwijzing:
+    """Where a lazily loaded subcommand lives, and its short help for ``--help``."""
+
+    module: str
+    attribuut: str  # a click.Command (a command or a group)
+    kort: str  # the first paragraph of its help (``--help`` shortens it as Click does)
+
+    def laad(self) -> click.Command:
+        doel = getattr(importlib.import_module(self.module), self.attribuut)
+        if not isinstance(doel, click.Command):
+            raise TypeError(f"{self.module}.{self.attribuut} is geen opdracht")
+        return doel
+
+
+class Luiegroep(Groep):
+    """A group whose subcommands are imported when they are used."""
+
+    def __init__(self, *args: Any, verwijzingen: Mapping[str, Verwijzing], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.verwijzingen = dict(verwijzingen)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.verwijzingen, *(n for n in self.commands if n not in self.verwijzingen)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.verwijzingen:
+            opdracht = self.verwijzingen[cmd_name].laad()
+            # Registered under the name the root gives it, whatever its own name is.
+            self.add_command(opdracht, cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # As Group.format_commands, with the short help of a command not yet loaded
+        # taken from its Verwijzing (Click's own truncation, through a stand-in).
         namen = self.list_commands(ctx)
         if not namen:
             return
-        # As TyperGroup.format_commands, without building the commands.
         limiet = formatter.width - 6 - max(len(n) for n in namen)
-        rijen = []
+        rijen: list[tuple[str, str]] = []
         for naam in namen:
-            tekst = opdrachten.korte_hulp(naam, limiet)
-            if tekst is not None:
-                rijen.append((naam, tekst))
+            opdracht = self.commands.get(naam)
+            if opdracht is None:
+                opdracht = click.Command(naam, help=self.verwijzingen[naam].kort)
+            if opdracht.hidden:
+                continue
+            rijen.append((naam, opdracht.get_short_help_str(limiet)))
         if rijen:
-            # typer.core._ at call time: kwaliteit.cli.nl replaces it with Dutch texts.
-            vertaal = typer_core._  # type: ignore[attr-defined]
-            with formatter.section(vertaal("Commands")):
+            from gettext import gettext as _
+
+            # The same msgid Click uses, so the Dutch catalogue applies.
+            with formatter.section(_("Commands")):
                 formatter.write_dl(rijen)
-
-
-def _naam(info: CommandInfo) -> str:
-    assert info.callback is not None
-    return info.name or typer.main.get_command_name(info.callback.__name__)
-
-
-def _korte_hulp(info: CommandInfo, limiet: int) -> str | None:
-    """What Command.get_short_help_str gives for the command Typer builds from ``info``."""
-    if info.hidden:
-        return None
-    if info.short_help:
-        return inspect.cleandoc(info.short_help)
-    hulp = inspect.cleandoc(info.help) if info.help is not None else inspect.getdoc(info.callback)
-    return make_default_short_help(hulp, limiet) if hulp else ""
-
-
-def luie_groep(
-    naam: str, app: typer.Typer, *, rich_markup_mode: Any, pretty_exceptions_short: bool
-) -> Luiegroep:
-    """The Click group of Typer app ``app`` under ``naam``, its commands built lazily.
-
-    Typer builds the group itself (name, help, callback and its options, settings) from a
-    copy of ``app`` without commands; the commands are then built one by one when used.
-    Nested groups (``add_typer`` on ``app``) are built at once, as Typer does.
-    """
-    zonder_opdrachten = copy.copy(app)
-    zonder_opdrachten.registered_commands = []
-    hulp = typer.Typer(
-        add_completion=False,
-        pretty_exceptions_short=pretty_exceptions_short,
-        rich_markup_mode=rich_markup_mode,
-    )
-    hulp.add_typer(zonder_opdrachten, name=naam, cls=Luiegroep)
-    wortel = typer.main.get_command(hulp)
-    assert isinstance(wortel, typer_core.TyperGroup)
-    groep = wortel.commands[naam]
-    assert isinstance(groep, Luiegroep)
-    infos = {_naam(i): i for i in app.registered_commands}
-    genest = dict(groep.commands)
-
-    def bouw(opdracht: str) -> click_core.Command:
-        if opdracht in genest:
-            return genest[opdracht]
-        return typer.main.get_command_from_info(
-            infos[opdracht],
-            pretty_exceptions_short=pretty_exceptions_short,
-            rich_markup_mode=rich_markup_mode,
-        )
-
-    def korte_hulp(opdracht: str, limiet: int) -> str | None:
-        if opdracht in genest:
-            sub = genest[opdracht]
-            return None if sub.hidden else sub.get_short_help_str(limiet)
-        return _korte_hulp(infos[opdracht], limiet)
-
-    # Typer lists the commands first, then the groups.
-    groep.commands = LuieOpdrachten([*infos, *genest], bouw, korte_hulp)
-    return groep

@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, then, when
 from sqlalchemy import MetaData, create_engine, select
-from typer.testing import Result
+from click.testing import Result
 
 from kwaliteit.tijd import parse_datum
 

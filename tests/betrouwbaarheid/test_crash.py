@@ -39,7 +39,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from typer.testing import Result
+from click.testing import Result
 
 from betrouwbaarheid.integriteit import controleer, tellingen
 from betrouwbaarheid.processen import (

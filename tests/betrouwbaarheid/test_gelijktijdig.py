@@ -46,7 +46,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, selectinload
-from typer.testing import Result
+from click.testing import Result
 
 import kwaliteit.db
 from betrouwbaarheid.integriteit import controleer, tellingen
@@ -85,7 +85,7 @@ url, door = sys.argv[1], sys.argv[2]
 plan = json.loads(sys.stdin.readline())
 
 import klachten.diensten, klachten.uitwisseling, kwaliteit.eenheid  # noqa: E401,F401
-from typer.testing import CliRunner
+from click.testing import CliRunner
 from kwaliteit.cli import app
 from kwaliteit.cli.nl import installeer_nederlands
 

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
 from kwaliteit.cli import app
 

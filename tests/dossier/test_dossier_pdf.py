@@ -315,7 +315,7 @@ def _laadt_weasyprint(register: Register, tmp_path: Path, *args: str) -> bool:
 
     code = (
         "import sys\n"
-        "from typer.testing import CliRunner\n"
+        "from click.testing import CliRunner\n"
         "from kwaliteit.cli import app\n"
         "r = CliRunner().invoke(app, sys.argv[1:])\n"
         "assert r.exit_code == 0, r.stderr\n"

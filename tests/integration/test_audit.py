@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select, text
-from typer.testing import Result
+from click.testing import Result
 
 from klachten import diensten
 from klachten.invoer import NieuweKlacht

@@ -13,7 +13,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
 import kwaliteit.db
 from kwaliteit import migreren

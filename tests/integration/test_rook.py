@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from typer.testing import Result
+from click.testing import Result
 
 # The signature of the ``cli`` fixture in tests/conftest.py.
 Cli = Callable[..., Result]

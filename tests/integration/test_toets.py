@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select
-from typer.testing import Result
+from click.testing import Result
 
 from kwaliteit.toetsing.modellen import Toetsrun
 
