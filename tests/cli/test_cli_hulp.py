@@ -1,7 +1,7 @@
 """Help texts: Dutch, with an example for every command, and cheap to show.
 
 ``--help`` must not load the database layer or rich, so ``kwaliteit.cli``
-imports only Typer and the standard library at module level.
+imports only Click and the standard library at module level.
 """
 
 from __future__ import annotations
@@ -10,14 +10,13 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 
+import click
 import pytest
-import typer
-import typer.main
-from typer.testing import CliRunner
+from boom import opdrachten as boom
+from click.testing import CliRunner
 
 from klachten import waarden
 from kwaliteit import __version__
@@ -39,6 +38,16 @@ ENGELS = (
     "Install completion",
     "Show completion",
     "Error",
+    # Click's metavars for options without one of their own
+    " TEXT",
+    " INTEGER",
+    " PATH",
+    " FILENAME",
+    " DIRECTORY",
+    " FLOAT",
+    " BOOLEAN",
+    "RANGE",
+    "CHOICE",
 )
 
 ZWARE_MODULES = (
@@ -53,19 +62,8 @@ ZWARE_MODULES = (
 )
 
 
-def opdrachten(
-    pad: tuple[str, ...] = (), opdracht: object = None
-) -> Iterator[tuple[tuple[str, ...], object]]:
-    """Every command and group of the app (walked recursively), with its path of names."""
-    if opdracht is None:
-        opdracht = typer.main.get_command(app)
-    yield pad, opdracht
-    for naam, sub in sorted(getattr(opdracht, "commands", {}).items()):
-        yield from opdrachten((*pad, naam), sub)
-
-
-ALLE = list(opdrachten())
-BLADEREN = [(pad, c) for pad, c in ALLE if not hasattr(c, "commands")]
+ALLE = list(boom())
+BLADEREN = [(pad, c) for pad, c in ALLE if not isinstance(c, click.Group)]
 NAMEN = [" ".join(pad) or "kwaliteit" for pad, _ in ALLE]
 
 
@@ -124,7 +122,7 @@ def test_hulp_is_nederlands(pad: tuple[str, ...], opdracht: object) -> None:
         assert tekst.startswith("Gebruik: ")
         assert "Opties:" in tekst
         assert "Toon deze hulp en stop." in tekst
-        if hasattr(opdracht, "commands"):
+        if isinstance(opdracht, click.Group):
             assert "Opdrachten:" in tekst
         else:
             assert "Voorbeeld" in tekst
