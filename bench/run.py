@@ -2,7 +2,7 @@
 
 Generates reproducible synthetic data (seeded), runs each CLI command as its own
 process against SQLite and PostgreSQL, and compares it with a floor: the least a
-program must do for the same result (a bare ``import typer``, an ``executemany`` or
+program must do for the same result (a bare ``import click``, an ``executemany`` or
 ``COPY`` of the same rows, one SQL query). Per operation it reports the median wall time,
 the peak RSS of the command's own process, the floor measured in the same run, the ratio
 and whether the target is met. See docs/prestaties.md.
@@ -562,9 +562,9 @@ def opstartbewerkingen(leeg: Database) -> list[tuple[Bewerking, Database | None]
             Bewerking(
                 "opstart: kwaliteit --help",
                 ["--help"],
-                [sys.executable, "-c", "import typer"],
-                'python -c "import typer"',
-                Doel(max_verhouding=1.5),
+                [sys.executable, "-c", "import click"],
+                'python -c "import click"',
+                Doel(max_verhouding=1.3),
                 controle="klacht",
                 opwarmen=True,
             ),
@@ -574,8 +574,8 @@ def opstartbewerkingen(leeg: Database) -> list[tuple[Bewerking, Database | None]
             Bewerking(
                 "opstart: klacht lijst (lege database)",
                 ["klacht", "lijst"],
-                [sys.executable, "-c", "import typer, sqlalchemy.orm"],
-                'python -c "import typer, sqlalchemy.orm"',
+                [sys.executable, "-c", "import click, sqlalchemy.orm"],
+                'python -c "import click, sqlalchemy.orm"',
                 Doel(max_verhouding=1.5),
                 controle="Geen klachten",
                 opwarmen=True,

@@ -287,17 +287,19 @@ class Opdrachtvorm:
 
 
 def opdrachtboom(app: Any) -> list[Opdrachtvorm]:
-    """Every command of the app with its parameters, read from the Typer/click tree."""
-    from typer.main import get_command
+    """Every command of the app with its parameters, read from the Click tree."""
+    import click
 
-    wortel = get_command(app)
     uit: list[Opdrachtvorm] = []
 
-    def loop(groep: Any, pad: tuple[str, ...]) -> None:
-        for naam, opdracht in sorted(groep.commands.items()):
+    def loop(groep: click.Group, pad: tuple[str, ...]) -> None:
+        ctx = click.Context(groep)
+        for naam in sorted(groep.list_commands(ctx)):
             if not pad and naam in UITGESLOTEN_GROEPEN:
                 continue
-            if hasattr(opdracht, "commands"):
+            opdracht = groep.get_command(ctx, naam)
+            assert opdracht is not None, naam
+            if isinstance(opdracht, click.Group):
                 loop(opdracht, (*pad, naam))
                 continue
             parameters = tuple(
@@ -315,7 +317,7 @@ def opdrachtboom(app: Any) -> list[Opdrachtvorm]:
             )
             uit.append(Opdrachtvorm((*pad, naam), parameters))
 
-    loop(wortel, ())
+    loop(app, ())
     return uit
 
 

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 from click.testing import Result
+from sqlalchemy import func, select
 
 from betrouwbaarheid.integriteit import controleer, tellingen
 from betrouwbaarheid.processen import (

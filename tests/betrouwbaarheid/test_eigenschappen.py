@@ -44,10 +44,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Any, ClassVar
-from unittest import mock
 
 import pytest
-import typer.main
 import yaml
 from hypothesis import HealthCheck, Phase, given, note, seed, settings
 from hypothesis import strategies as st
@@ -120,9 +118,6 @@ def zaad(f: Any) -> Any:
 
 # -- running the command line ----------------------------------------------------------------
 
-# Typer builds the click command anew on every invoke (80 ms for this tree); built once here,
-# a case costs what the command costs. It is the same command object Typer would build.
-_OPDRACHT = typer.main.get_command(app)
 _RUNNER = CliRunner()
 VORMEN = gen.opdrachtboom(app)
 
@@ -153,7 +148,6 @@ def voer_uit(url: str, args: Sequence[str], *, vandaag: date, map_: Path) -> Res
         "KWALITEIT_DEBUG": None,
     }
     with (
-        mock.patch("typer.testing._get_command", return_value=_OPDRACHT),
         contextlib.chdir(map_),
         tijdslimiet(TIJDSLIMIET_S),
     ):

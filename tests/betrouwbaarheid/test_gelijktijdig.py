@@ -43,10 +43,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, selectinload
-from click.testing import Result
 
 import kwaliteit.db
 from betrouwbaarheid.integriteit import controleer, tellingen
