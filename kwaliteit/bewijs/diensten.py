@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +22,10 @@ from normen.modellen import Kaderversie, Norm, Normkader
 
 ONDERWERP = "bewijs"
 MAX_BESTAND = 50 * 1024 * 1024
+MAX_EIGENAAR = 200  # the column bewijsstuk.eigenaar
+
+# Hears a note that is no error (a start date in the future); the CLI shows it.
+Melding = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,14 @@ def _verplicht(tekst: str | None, veld: str, grens: int = 300) -> str:
     if len(schoon) > grens:
         raise InvoerFout(f"{veld} is {len(schoon)} tekens; ten hoogste {grens} is toegestaan.")
     return schoon
+
+
+def _optioneel(tekst: str | None, veld: str, grens: int) -> str | None:
+    """An optional name, stripped; it must fit its column (the database refuses a longer one)."""
+    schoon = (tekst or "").strip()
+    if len(schoon) > grens:
+        raise InvoerFout(f"{veld} is {len(schoon)} tekens; ten hoogste {grens} is toegestaan.")
+    return schoon or None
 
 
 def veilige_bestandsnaam(pad: Path) -> str:
@@ -77,6 +89,14 @@ def _controleer_periode(ingangsdatum: date, geldig_tot: date | None) -> None:
         )
 
 
+def _let_op_toekomst(w: Werkeenheid, ingang: date, melding: Melding | None) -> None:
+    if melding is not None and ingang > w.vandaag:
+        melding(
+            f"de ingangsdatum {nl_datum(ingang)} ligt in de toekomst; "
+            "het bewijs dekt pas vanaf die datum een norm."
+        )
+
+
 def _versie(w: Werkeenheid, nummer: int, g: Versiegegevens) -> Bewijsversie:
     _controleer_periode(g.ingangsdatum, g.geldig_tot)
     sha, naam = sla_bestand_op(w, g.bestand) if g.bestand is not None else (None, None)
@@ -99,15 +119,19 @@ def registreer(
     versie: Versiegegevens,
     eigenaar: str | None = None,
     beschrijving: str | None = None,
+    melding: Melding | None = None,
 ) -> Bewijsstuk:
-    """A new piece of evidence with its first version; kenmerk B-<nnnn>, gap-free."""
+    """A new piece of evidence with its first version; kenmerk B-<nnnn>, gap-free.
+
+    ``melding`` hears it when the version only starts after today."""
+    eigenaar = _optioneel(eigenaar, "eigenaar", MAX_EIGENAAR)
     volgnummer = (w.sessie.execute(select(func.max(Bewijsstuk.volgnummer))).scalar_one() or 0) + 1
     b = Bewijsstuk(
         kenmerk=f"B-{volgnummer:04d}",
         volgnummer=volgnummer,
         titel=_verplicht(titel, "titel"),
         soort=soort,
-        eigenaar=(eigenaar or "").strip() or None,
+        eigenaar=eigenaar,
         beschrijving=(beschrijving or "").strip() or None,
         geregistreerd=w.audit.tijdstip,
     )
@@ -115,16 +139,22 @@ def registreer(
     w.sessie.add(b)
     w.sessie.flush()
     w.audit.leg_vast(ONDERWERP, b.kenmerk, "registreer", na=_momentopname(b))
+    _let_op_toekomst(w, versie.ingangsdatum, melding)
     return b
 
 
-def nieuwe_versie(w: Werkeenheid, kenmerk: str, gegevens: Versiegegevens) -> Bewijsversie:
-    """A new version; the earlier ones stay, with their own period and file."""
+def nieuwe_versie(
+    w: Werkeenheid, kenmerk: str, gegevens: Versiegegevens, *, melding: Melding | None = None
+) -> Bewijsversie:
+    """A new version; the earlier ones stay, with their own period and file.
+
+    ``melding`` hears it when the version only starts after today."""
     b = laad(w, kenmerk)
     v = _versie(w, max(x.versie for x in b.versies) + 1, gegevens)
     b.versies.append(v)
     w.sessie.flush()
     w.audit.leg_vast(ONDERWERP, b.kenmerk, "versie", na=_momentopname(b))
+    _let_op_toekomst(w, gegevens.ingangsdatum, melding)
     return v
 
 
@@ -288,6 +318,10 @@ def _momentopname(b: Bewijsstuk) -> dict[str, Any]:
 
 
 def lijst(w: Werkeenheid, *, kader: str | None = None, ref: str | None = None) -> list[Bewijsstuk]:
+    """The evidence, in kenmerk order; with ``kader`` (and ``ref``) only what is linked to
+    that kader's version in force (or that norm of it)."""
+    if ref is not None and kader is None:
+        raise InvoerFout("Geef bij --norm ook --kader (de code van het normenkader).")
     q = (
         select(Bewijsstuk)
         .order_by(Bewijsstuk.volgnummer)
@@ -306,7 +340,33 @@ def lijst(w: Werkeenheid, *, kader: str | None = None, ref: str | None = None) -
     return list(w.sessie.execute(q).scalars())
 
 
+def lijstregel(b: Bewijsstuk, vandaag: date) -> dict[str, Any]:
+    """One row of ``bewijs lijst --json``: the newest version's period and today's validity."""
+    nieuwste = max(b.versies, key=lambda v: v.versie)
+    return {
+        "kenmerk": b.kenmerk,
+        "titel": b.titel,
+        "soort": b.soort.value,
+        "eigenaar": b.eigenaar,
+        "versie": nieuwste.versie,
+        "ingangsdatum": nieuwste.ingangsdatum.isoformat(),
+        "geldig_tot": nieuwste.geldig_tot.isoformat() if nieuwste.geldig_tot else None,
+        "bestand": nieuwste.bestandsnaam,
+        "geldig_vandaag": geldige_versie(b, vandaag) is not None,
+        "gekoppelde_normen": len(b.koppelingen),
+    }
+
+
+def lijstregels(
+    w: Werkeenheid, *, kader: str | None = None, ref: str | None = None
+) -> list[dict[str, Any]]:
+    """``lijst`` as the rows ``bewijs lijst`` shows (see ``lijstregel``)."""
+    return [lijstregel(b, w.vandaag) for b in lijst(w, kader=kader, ref=ref)]
+
+
 def toon(w: Werkeenheid, kenmerk: str, *, peildatum: date | None = None) -> dict[str, Any]:
+    """A piece of evidence with its versions and norms, and which version speaks for
+    ``peildatum`` (default today)."""
     b = laad(w, kenmerk)
     dag = peildatum or w.vandaag
     geldig = geldige_versie(b, dag)
@@ -347,6 +407,7 @@ def toon(w: Werkeenheid, kenmerk: str, *, peildatum: date | None = None) -> dict
             }
             for k, n, kv, kd in koppelingen
         ],
+        "geldige_versie": geldig.versie if geldig else None,
     }
 
 
@@ -364,7 +425,10 @@ def haal_bestand(w: Werkeenheid, kenmerk: str, versie: int | None, uit: Path) ->
         raise InvoerFout(
             f"Het bestand van {b.kenmerk} versie {v.versie} is beschadigd of ontbreekt."
         )
-    doel = uit / v.bestandsnaam if uit.is_dir() else uit
-    with atomair(doel, binair=True) as f:
-        f.write(bestand.inhoud)
+    try:
+        doel = uit / v.bestandsnaam if uit.is_dir() else uit
+        with atomair(doel, binair=True) as f:
+            f.write(bestand.inhoud)
+    except OSError as e:  # e.g. a name the file system refuses
+        raise InvoerFout(f"Kan niet schrijven naar {uit}: {e.strerror}.") from None
     return doel

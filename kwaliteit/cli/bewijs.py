@@ -1,7 +1,9 @@
 """``kwaliteit bewijs``: evidence, its versions and files, and its links to norms.
 
-Also home of the small input helpers that ``kwaliteit.cli.zorg`` shares
-(choices with Dutch messages, kenmerk normalisation, percentages).
+The commands parse their options, call one service of ``kwaliteit.bewijs.diensten``
+and print what it returns. Also home of the small input helpers that
+``kwaliteit.cli.zorg`` shares (choices with Dutch messages, kenmerk normalisation,
+percentages).
 """
 
 from __future__ import annotations
@@ -10,21 +12,31 @@ import re
 import unicodedata
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import typer
+import click
 
-from kwaliteit.cli.gemeen import console, datum_optie, eenheid, print_json, waarschuw
+from kwaliteit.cli.gemeen import (
+    Geheel,
+    console,
+    datum_optie,
+    eenheid,
+    json_optie,
+    print_json,
+    waarschuw,
+)
+from kwaliteit.cli.lui import Groep
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from kwaliteit.bewijs.modellen import Bewijsstuk
-    from kwaliteit.eenheid import Werkeenheid
+    from kwaliteit.bewijs.diensten import Versiegegevens
 
-app = typer.Typer(
-    help="Bewijsstukken: registreren, versies, koppelen aan normen.", no_args_is_help=True
-)
+
+@click.group(cls=Groep)
+def app() -> None:
+    """Bewijsstukken: registreren, versies, koppelen aan normen."""
+
 
 # Help texts name the allowed values without importing the domain (fast --help);
 # tests/cli/test_cli_bewijs.py checks them against kwaliteit.bewijs.modellen.
@@ -37,11 +49,6 @@ E = TypeVar("E", bound=StrEnum)
 # -- shared helpers (also used by kwaliteit.cli.zorg) ---------------------------------
 
 
-def _zonder_accenten(tekst: str) -> str:
-    ontleed = unicodedata.normalize("NFKD", tekst)
-    return "".join(t for t in ontleed if not unicodedata.combining(t))
-
-
 def opsomming(waarden: list[str]) -> str:
     """'a, b of c'."""
     return ", ".join(waarden[:-1]) + " of " + waarden[-1] if len(waarden) > 1 else waarden[0]
@@ -51,9 +58,13 @@ def keuze(soort: type[E], tekst: str, veld: str) -> E:
     """One value of a vocabulary; case, spaces and accents don't matter ('enquete')."""
     from kwaliteit.fouten import InvoerFout
 
-    gezocht = _zonder_accenten(" ".join(tekst.split()).casefold())
+    def zonder_accenten(woord: str) -> str:
+        ontleed = unicodedata.normalize("NFKD", woord.casefold())
+        return "".join(t for t in ontleed if not unicodedata.combining(t))
+
+    gezocht = zonder_accenten(" ".join(tekst.split()))
     for lid in soort:
-        if _zonder_accenten(lid.value.casefold()) == gezocht:
+        if zonder_accenten(lid.value) == gezocht:
             return lid
     raise InvoerFout(
         f"{veld}: '{tekst}' is niet toegestaan; kies {opsomming([w.value for w in soort])}."
@@ -91,17 +102,7 @@ def kader_en_norm(kader: str | None, norm: str | None) -> None:
         raise InvoerFout("Geef bij --kader ook --norm (de ref van de norm, bijv. 9:6).")
 
 
-MAX_EIGENAAR = 200  # the column bewijsstuk.eigenaar
 MAX_GETAL = 2**31 - 1  # larger numbers don't fit the database's integers
-
-
-def _past(veld: str, waarde: str | None, grens: int) -> None:
-    """A name fits its column (the database refuses a longer one)."""
-    from kwaliteit.fouten import InvoerFout
-
-    lengte = len(waarde.strip()) if waarde else 0
-    if lengte > grens:
-        raise InvoerFout(f"{veld} is {lengte} tekens; ten hoogste {grens} is toegestaan.")
 
 
 def verplichte_datum(tekst: str, veld: str) -> date:
@@ -110,57 +111,47 @@ def verplichte_datum(tekst: str, veld: str) -> date:
     return parse_datum(tekst, veld)
 
 
-# -- options --------------------------------------------------------------------------
+# -- arguments and options ------------------------------------------------------------
 
-KenmerkArg = Annotated[
-    str, typer.Argument(metavar="KENMERK", help="Het kenmerk van het bewijsstuk, bijv. B-0001.")
-]
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Uitvoer als JSON (sleutels worden alleen toegevoegd).")
-]
-IngangOpt = Annotated[
-    str,
-    typer.Option(
-        "--ingangsdatum", metavar="DATUM", help=f"Vanaf wanneer het bewijs geldt ({DATUM})."
-    ),
-]
-GeldigTotOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--geldig-tot",
-        metavar="DATUM",
-        help="Tot en met wanneer het bewijs geldt; daarna dekt het geen norm meer. Standaard: onbeperkt.",
-    ),
-]
-BestandOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--bestand",
-        metavar="PAD",
-        help="Het bewijsbestand (ten hoogste 50 MB); het wordt in de database bewaard, onder zijn eigen naam zonder map.",
-    ),
-]
-VersieToelichtingOpt = Annotated[
-    str | None,
-    typer.Option("--toelichting", metavar="TEKST", help="Toelichting bij deze versie."),
-]
-KaderOpt = Annotated[
-    str, typer.Option("--kader", metavar="KADER", help="Code van het normenkader, bijv. awb-h9.")
-]
-NormOpt = Annotated[str, typer.Option("--norm", metavar="REF", help="Ref van de norm, bijv. 9:6.")]
-KaderversieOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--versie",
-        metavar="VERSIE",
-        help="Versie van het kader; standaard de versie die vandaag geldt.",
-    ),
-]
+kenmerk_argument = click.argument("kenmerk", metavar="KENMERK")
+ingang_optie = click.option(
+    "--ingangsdatum",
+    metavar="DATUM",
+    required=True,
+    help=f"Vanaf wanneer het bewijs geldt ({DATUM}).",
+)
+geldig_tot_optie = click.option(
+    "--geldig-tot",
+    metavar="DATUM",
+    help="Tot en met wanneer het bewijs geldt; daarna dekt het geen norm meer. Standaard: onbeperkt.",
+)
+bestand_optie = click.option(
+    "--bestand",
+    metavar="PAD",
+    type=click.Path(path_type=Path),
+    help="Het bewijsbestand (ten hoogste 50 MB); het wordt in de database bewaard, onder zijn eigen naam zonder map.",
+)
+versietoelichting_optie = click.option(
+    "--toelichting", metavar="TEKST", help="Toelichting bij deze versie."
+)
+kader_optie = click.option(
+    "--kader", metavar="KADER", required=True, help="Code van het normenkader, bijv. awb-h9."
+)
+norm_optie = click.option(
+    "--norm", metavar="REF", required=True, help="Ref van de norm, bijv. 9:6."
+)
+kaderversie_optie = click.option(
+    "--versie",
+    "kaderversie",
+    metavar="VERSIE",
+    help="Versie van het kader; standaard de versie die vandaag geldt.",
+)
+json_hulp = "Uitvoer als JSON (sleutels worden alleen toegevoegd)."
 
 
 def _versiegegevens(
     ingangsdatum: str, geldig_tot: str | None, bestand: Path | None, toelichting: str | None
-) -> Any:
+) -> Versiegegevens:
     from kwaliteit.bewijs.diensten import Versiegegevens
 
     return Versiegegevens(
@@ -171,16 +162,6 @@ def _versiegegevens(
     )
 
 
-def _let_op_toekomst(w: Werkeenheid, ingang: date) -> None:
-    from kwaliteit.tijd import nl_datum
-
-    if ingang > w.vandaag:
-        waarschuw(
-            f"de ingangsdatum {nl_datum(ingang)} ligt in de toekomst; "
-            "het bewijs dekt pas vanaf die datum een norm."
-        )
-
-
 def _periode(ingang: str, tot: str | None) -> str:
     return f"{nl(ingang)} t/m {nl(tot)}" if tot else f"vanaf {nl(ingang)}"
 
@@ -189,24 +170,25 @@ def _periode(ingang: str, tot: str | None) -> str:
 
 
 @app.command()
+@click.option("--titel", metavar="TEKST", required=True, help="Titel van het bewijs.")
+@click.option("--soort", metavar="SOORT", required=True, help=f"{SOORTEN}.")
+@ingang_optie
+@geldig_tot_optie
+@click.option("--eigenaar", metavar="NAAM", help="Wie het bewijs beheert.")
+@click.option("--beschrijving", metavar="TEKST", help="Wat het bewijs is en waar het te vinden is.")
+@bestand_optie
+@versietoelichting_optie
+@click.pass_context
 def registreer(
-    ctx: typer.Context,
-    titel: Annotated[str, typer.Option("--titel", metavar="TEKST", help="Titel van het bewijs.")],
-    soort: Annotated[str, typer.Option("--soort", metavar="SOORT", help=f"{SOORTEN}.")],
-    ingangsdatum: IngangOpt,
-    geldig_tot: GeldigTotOpt = None,
-    eigenaar: Annotated[
-        str | None,
-        typer.Option("--eigenaar", metavar="NAAM", help="Wie het bewijs beheert."),
-    ] = None,
-    beschrijving: Annotated[
-        str | None,
-        typer.Option(
-            "--beschrijving", metavar="TEKST", help="Wat het bewijs is en waar het te vinden is."
-        ),
-    ] = None,
-    bestand: BestandOpt = None,
-    toelichting: VersieToelichtingOpt = None,
+    ctx: click.Context,
+    titel: str,
+    soort: str,
+    ingangsdatum: str,
+    geldig_tot: str | None,
+    eigenaar: str | None,
+    beschrijving: str | None,
+    bestand: Path | None,
+    toelichting: str | None,
 ) -> None:
     """Registreer een bewijsstuk met zijn eerste versie; toont het nieuwe kenmerk.
 
@@ -219,30 +201,33 @@ def registreer(
     from kwaliteit.bewijs.modellen import Bewijssoort
 
     with eenheid(ctx, schrijven=True) as w:
-        s = keuze(Bewijssoort, soort, "soort")
-        _past("eigenaar", eigenaar, MAX_EIGENAAR)
-        gegevens = _versiegegevens(ingangsdatum, geldig_tot, bestand, toelichting)
         b = diensten.registreer(
             w,
             titel=titel,
-            soort=s,
-            versie=gegevens,
+            soort=keuze(Bewijssoort, soort, "soort"),
+            versie=_versiegegevens(ingangsdatum, geldig_tot, bestand, toelichting),
             eigenaar=eigenaar,
             beschrijving=beschrijving,
+            melding=waarschuw,
         )
-        _let_op_toekomst(w, gegevens.ingangsdatum)
         kenmerk = b.kenmerk
-    typer.echo(kenmerk)
+    click.echo(kenmerk)
 
 
 @app.command()
+@kenmerk_argument
+@ingang_optie
+@geldig_tot_optie
+@bestand_optie
+@versietoelichting_optie
+@click.pass_context
 def versie(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    ingangsdatum: IngangOpt,
-    geldig_tot: GeldigTotOpt = None,
-    bestand: BestandOpt = None,
-    toelichting: VersieToelichtingOpt = None,
+    ctx: click.Context,
+    kenmerk: str,
+    ingangsdatum: str,
+    geldig_tot: str | None,
+    bestand: Path | None,
+    toelichting: str | None,
 ) -> None:
     """Leg een nieuwe versie van een bewijsstuk vast; de eerdere versies blijven bewaard.
 
@@ -254,30 +239,37 @@ def versie(
     from kwaliteit.bewijs import diensten
 
     with eenheid(ctx, schrijven=True) as w:
-        gegevens = _versiegegevens(ingangsdatum, geldig_tot, bestand, toelichting)
-        v = diensten.nieuwe_versie(w, normaliseer_kenmerk(kenmerk, "B"), gegevens)
-        _let_op_toekomst(w, gegevens.ingangsdatum)
+        v = diensten.nieuwe_versie(
+            w,
+            normaliseer_kenmerk(kenmerk, "B"),
+            _versiegegevens(ingangsdatum, geldig_tot, bestand, toelichting),
+            melding=waarschuw,
+        )
         tekst = f"{v.bewijsstuk.kenmerk}: versie {v.versie} vastgelegd, " + _periode(
             v.ingangsdatum.isoformat(), v.geldig_tot.isoformat() if v.geldig_tot else None
         )
-    typer.echo(tekst)
+    click.echo(tekst)
 
 
 @app.command()
+@kenmerk_argument
+@kader_optie
+@norm_optie
+@click.option(
+    "--toelichting",
+    metavar="TEKST",
+    required=True,
+    help="Hoe dit bewijs laat zien dat aan de norm is voldaan.",
+)
+@kaderversie_optie
+@click.pass_context
 def koppel(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    kader: KaderOpt,
-    norm: NormOpt,
-    toelichting: Annotated[
-        str,
-        typer.Option(
-            "--toelichting",
-            metavar="TEKST",
-            help="Hoe dit bewijs laat zien dat aan de norm is voldaan.",
-        ),
-    ],
-    kaderversie: KaderversieOpt = None,
+    ctx: click.Context,
+    kenmerk: str,
+    kader: str,
+    norm: str,
+    toelichting: str,
+    kaderversie: str | None,
 ) -> None:
     """Koppel een bewijsstuk aan een beoordeelbare norm, met een toelichting.
 
@@ -286,26 +278,23 @@ def koppel(
     """
     from kwaliteit.bewijs import diensten
 
+    gezocht = normaliseer_kenmerk(kenmerk, "B")
     with eenheid(ctx, schrijven=True) as w:
         n = diensten.koppel(
-            w,
-            normaliseer_kenmerk(kenmerk, "B"),
-            kader=kader,
-            ref=norm,
-            toelichting=toelichting,
-            versie=kaderversie,
+            w, gezocht, kader=kader, ref=norm, toelichting=toelichting, versie=kaderversie
         )
-        tekst = f"{normaliseer_kenmerk(kenmerk, 'B')} gekoppeld aan {kader} {n.ref} ({n.titel}), versie {n.versie.versie}"
-    typer.echo(tekst)
+        tekst = f"{gezocht} gekoppeld aan {kader} {n.ref} ({n.titel}), versie {n.versie.versie}"
+    click.echo(tekst)
 
 
 @app.command()
+@kenmerk_argument
+@kader_optie
+@norm_optie
+@kaderversie_optie
+@click.pass_context
 def ontkoppel(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    kader: KaderOpt,
-    norm: NormOpt,
-    kaderversie: KaderversieOpt = None,
+    ctx: click.Context, kenmerk: str, kader: str, norm: str, kaderversie: str | None
 ) -> None:
     """Maak de koppeling van een bewijsstuk met een norm ongedaan (blijft in het auditspoor).
 
@@ -313,66 +302,33 @@ def ontkoppel(
     """
     from kwaliteit.bewijs import diensten
 
+    gezocht = normaliseer_kenmerk(kenmerk, "B")
     with eenheid(ctx, schrijven=True) as w:
-        n = diensten.ontkoppel(
-            w, normaliseer_kenmerk(kenmerk, "B"), kader=kader, ref=norm, versie=kaderversie
-        )
-        tekst = f"{normaliseer_kenmerk(kenmerk, 'B')} ontkoppeld van {kader} {n.ref}"
-    typer.echo(tekst)
-
-
-def lijstregel(b: Bewijsstuk, vandaag: date) -> dict[str, Any]:
-    """One row of ``bewijs lijst --json``: the newest version's period and today's validity."""
-    from kwaliteit.bewijs.diensten import geldige_versie
-
-    nieuwste = max(b.versies, key=lambda v: v.versie)
-    return {
-        "kenmerk": b.kenmerk,
-        "titel": b.titel,
-        "soort": b.soort.value,
-        "eigenaar": b.eigenaar,
-        "versie": nieuwste.versie,
-        "ingangsdatum": nieuwste.ingangsdatum.isoformat(),
-        "geldig_tot": nieuwste.geldig_tot.isoformat() if nieuwste.geldig_tot else None,
-        "bestand": nieuwste.bestandsnaam,
-        "geldig_vandaag": geldige_versie(b, vandaag) is not None,
-        "gekoppelde_normen": len(b.koppelingen),
-    }
+        n = diensten.ontkoppel(w, gezocht, kader=kader, ref=norm, versie=kaderversie)
+    click.echo(f"{gezocht} ontkoppeld van {kader} {n.ref}")
 
 
 @app.command()
-def lijst(
-    ctx: typer.Context,
-    kader: Annotated[
-        str | None,
-        typer.Option(
-            "--kader", metavar="KADER", help="Alleen bewijs gekoppeld aan dit kader (bijv. awb-h9)."
-        ),
-    ] = None,
-    norm: Annotated[
-        str | None,
-        typer.Option(
-            "--norm", metavar="REF", help="Alleen bewijs gekoppeld aan deze norm (met --kader)."
-        ),
-    ] = None,
-    als_json: JsonOpt = False,
-) -> None:
+@click.option(
+    "--kader", metavar="KADER", help="Alleen bewijs gekoppeld aan dit kader (bijv. awb-h9)."
+)
+@click.option("--norm", metavar="REF", help="Alleen bewijs gekoppeld aan deze norm (met --kader).")
+@json_optie(json_hulp)
+@click.pass_context
+def lijst(ctx: click.Context, kader: str | None, norm: str | None, als_json: bool) -> None:
     """Toon de bewijsstukken: soort, periode van de nieuwste versie, of ze vandaag gelden.
 
     Voorbeelden: kwaliteit bewijs lijst; kwaliteit bewijs lijst --kader awb-h9 --norm 9:6 --json
     """
     from kwaliteit.bewijs import diensten
-    from kwaliteit.fouten import InvoerFout
 
     with eenheid(ctx, schrijven=False) as w:
-        if norm is not None and kader is None:
-            raise InvoerFout("Geef bij --norm ook --kader (de code van het normenkader).")
-        regels = [lijstregel(b, w.vandaag) for b in diensten.lijst(w, kader=kader, ref=norm)]
+        regels = diensten.lijstregels(w, kader=kader, ref=norm)
     if als_json:
         print_json(regels)
         return
     if not regels:
-        typer.echo("Geen bewijsstukken gevonden.")
+        click.echo("Geen bewijsstukken gevonden.")
         return
     from rich import box
     from rich.table import Table
@@ -391,23 +347,19 @@ def lijst(
             str(r["gekoppelde_normen"]),
         )
     console().print(t)
-    typer.echo(f"{len(regels)} bewijsstuk(ken).")
+    click.echo(f"{len(regels)} bewijsstuk(ken).")
 
 
 @app.command()
-def toon(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    peildatum: Annotated[
-        str | None,
-        typer.Option(
-            "--peildatum",
-            metavar="DATUM",
-            help=f"Toon welke versie op deze datum geldt ({DATUM}); standaard vandaag.",
-        ),
-    ] = None,
-    als_json: JsonOpt = False,
-) -> None:
+@kenmerk_argument
+@click.option(
+    "--peildatum",
+    metavar="DATUM",
+    help=f"Toon welke versie op deze datum geldt ({DATUM}); standaard vandaag.",
+)
+@json_optie(json_hulp)
+@click.pass_context
+def toon(ctx: click.Context, kenmerk: str, peildatum: str | None, als_json: bool) -> None:
     """Toon één bewijsstuk met zijn versies en de normen waaraan het gekoppeld is.
 
     Voorbeeld: kwaliteit bewijs toon B-0001 --peildatum 01-06-2023
@@ -415,11 +367,11 @@ def toon(
     from kwaliteit.bewijs import diensten
 
     with eenheid(ctx, schrijven=False) as w:
-        dag = datum_optie(peildatum, "peildatum") or w.vandaag
-        gezocht = normaliseer_kenmerk(kenmerk, "B")
-        d = diensten.toon(w, gezocht, peildatum=dag)
-        geldig = diensten.geldige_versie(diensten.laad(w, gezocht), dag)
-        d["geldige_versie"] = geldig.versie if geldig else None
+        d = diensten.toon(
+            w,
+            normaliseer_kenmerk(kenmerk, "B"),
+            peildatum=datum_optie(peildatum, "peildatum"),
+        )
     if als_json:
         print_json(d)
         return
@@ -438,57 +390,48 @@ def toon(
     ]
     breedte = max(len(label) for label, _ in regels)
     for label, waarde in regels:
-        typer.echo(f"{label:<{breedte}}  {waarde}")
-    typer.echo("\nVersies:")
+        click.echo(f"{label:<{breedte}}  {waarde}")
+    click.echo("\nVersies:")
     for v in d["versies"]:
         delen = [f"  {v['versie']}  {_periode(v['ingangsdatum'], v['geldig_tot'])}"]
         if v["bestand"]:
             delen.append(f"bestand {v['bestand']} (sha256 {v['sha256'][:12]}…)")
         if v["toelichting"]:
             delen.append(v["toelichting"])
-        typer.echo("  ".join(delen))
-    typer.echo("\nNormen:")
+        click.echo("  ".join(delen))
+    click.echo("\nNormen:")
     if not d["normen"]:
-        typer.echo("  - (nog niet gekoppeld; 'kwaliteit bewijs koppel')")
+        click.echo("  - (nog niet gekoppeld; 'kwaliteit bewijs koppel')")
     for n in d["normen"]:
-        typer.echo(f"  {n['kader']} {n['norm']} {n['titel']} (versie {n['versie']})")
-        typer.echo(f"      {n['toelichting']}")
+        click.echo(f"  {n['kader']} {n['norm']} {n['titel']} (versie {n['versie']})")
+        click.echo(f"      {n['toelichting']}")
 
 
 @app.command()
-def haal(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    uit: Annotated[
-        Path,
-        typer.Option(
-            "--uit",
-            metavar="PAD",
-            help="Waar het bestand heen moet: een bestaande map (onder de bewaarde naam) of een bestandsnaam.",
-        ),
-    ],
-    versie_nummer: Annotated[
-        int | None,
-        typer.Option(
-            "--versie",
-            metavar="N",
-            min=1,
-            max=MAX_GETAL,
-            help="Versie van het bewijsstuk; standaard de nieuwste.",
-        ),
-    ] = None,
-) -> None:
+@kenmerk_argument
+@click.option(
+    "--uit",
+    metavar="PAD",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Waar het bestand heen moet: een bestaande map (onder de bewaarde naam) of een bestandsnaam.",
+)
+@click.option(
+    "--versie",
+    "versie_nummer",
+    metavar="N",
+    type=Geheel(1, MAX_GETAL),
+    help="Versie van het bewijsstuk; standaard de nieuwste.",
+)
+@click.pass_context
+def haal(ctx: click.Context, kenmerk: str, uit: Path, versie_nummer: int | None) -> None:
     """Schrijf het bewaarde bestand van een bewijsstuk weg, byte voor byte zoals het is opgeslagen.
 
     Voorbeeld: kwaliteit bewijs haal B-0001 --versie 1 --uit ./dossier/
     """
     from kwaliteit.bewijs import diensten
-    from kwaliteit.fouten import InvoerFout
 
     with eenheid(ctx, schrijven=False) as w:
-        try:
-            doel = diensten.haal_bestand(w, normaliseer_kenmerk(kenmerk, "B"), versie_nummer, uit)
-        except OSError as e:
-            raise InvoerFout(f"Kan niet schrijven naar {uit}: {e.strerror}.") from None
+        doel = diensten.haal_bestand(w, normaliseer_kenmerk(kenmerk, "B"), versie_nummer, uit)
     # A file name may hold bytes that are no UTF-8 (surrogates): escaped, not a crash.
-    typer.echo(f"Geschreven naar {str(doel).encode('utf-8', 'backslashreplace').decode()}")
+    click.echo(f"Geschreven naar {str(doel).encode('utf-8', 'backslashreplace').decode()}")

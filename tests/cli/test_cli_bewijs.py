@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 from sqlalchemy import create_engine, text
-from typer.testing import Result
 
 from kwaliteit.bewijs.diensten import MAX_BESTAND
 from kwaliteit.bewijs.modellen import Bewijssoort
@@ -380,7 +380,7 @@ FOUTEN: list[tuple[str, str, list[str]]] = [
     ("haal-onbekende-versie", "bewijs haal B-0001 --versie 7 --uit {tmp}", ["B-0001 heeft geen versie 7"]),
     ("haal-map-bestaat-niet", "bewijs haal B-0001 --uit {tmp}/nergens/x.pdf", ["De map", "bestaat niet"]),
     ("haal-versie-nul", "bewijs haal B-0001 --versie 0 --uit {tmp}", ["--versie"]),
-    ("ontbrekende-soort", "bewijs registreer --titel x --ingangsdatum 01-01-2023", ["--soort", "ontbreekt"]),
+    ("ontbrekende-soort", "bewijs registreer --titel x --ingangsdatum 01-01-2023", ["--soort", "Ontbrekende optie"]),
 ]  # fmt: skip
 
 

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner, Result
 from openpyxl import Workbook
 from sqlalchemy import MetaData, select
-from typer.testing import CliRunner, Result
 
 from kwaliteit.bewijs import diensten as bewijs
 from kwaliteit.bewijs.diensten import Versiegegevens

@@ -314,6 +314,31 @@ def test_een_nieuwe_versie_laat_de_eerdere_staan(werk: Werk) -> None:
     keten_in_orde(werk)
 
 
+def test_bewijs_dat_pas_later_ingaat_wordt_gemeld(werk: Werk) -> None:
+    meldingen: list[str] = []
+    with werk(op=date(2026, 2, 1)) as w:
+        b = bewijs.registreer(
+            w,
+            titel="  Klachtenregeling 2026  ",
+            soort=Bewijssoort.DOCUMENT,
+            versie=Versiegegevens(ingangsdatum=date(2026, 2, 1)),
+            eigenaar="  " + "e" * 200 + "  ",
+            melding=meldingen.append,
+        )
+        bewijs.nieuwe_versie(
+            w, b.kenmerk, Versiegegevens(ingangsdatum=date(2026, 3, 1)), melding=meldingen.append
+        )
+    assert meldingen == [
+        "de ingangsdatum 01-03-2026 ligt in de toekomst; "
+        "het bewijs dekt pas vanaf die datum een norm."
+    ]
+    with werk(schrijven=False) as w:
+        assert [r["eigenaar"] for r in bewijs.lijstregels(w)] == ["e" * 200]
+        assert bewijs.toon(w, b.kenmerk, peildatum=date(2026, 2, 15))["geldige_versie"] == 1
+        assert bewijs.toon(w, b.kenmerk, peildatum=date(2026, 3, 1))["geldige_versie"] == 2
+        assert bewijs.toon(w, b.kenmerk, peildatum=date(2026, 1, 31))["geldige_versie"] is None
+
+
 def _registreer(w: Werkeenheid, **velden: Any) -> None:
     basis: dict[str, Any] = {
         "titel": "Klachtenregeling",
@@ -333,6 +358,16 @@ WEIGERINGEN: dict[str, tuple[Callable[[Werkeenheid, Path], Any], type[Exception]
         lambda w, _: _registreer(w, titel="x" * 301),
         InvoerFout,
         "ten hoogste 300",
+    ),
+    "te lange eigenaar": (
+        lambda w, _: _registreer(w, eigenaar="e" * 201),
+        InvoerFout,
+        "eigenaar is 201 tekens; ten hoogste 200 is toegestaan",
+    ),
+    "lijst per norm zonder kader": (
+        lambda w, _: bewijs.lijst(w, ref="9:1"),
+        InvoerFout,
+        "Geef bij --norm ook --kader",
     ),
     "einde voor begin": (
         lambda w, _: _registreer(

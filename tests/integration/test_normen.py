@@ -8,9 +8,11 @@ exactly as it was.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,6 +25,8 @@ from kwaliteit.bewijs.diensten import Versiegegevens
 from kwaliteit.bewijs.modellen import Bewijssoort, Normkoppeling, Oordeel, Oordeelwaarde
 from kwaliteit.bewijs.zelfevaluatie import beoordeel
 from kwaliteit.eenheid import Werkeenheid
+from kwaliteit.fouten import InvoerFout
+from kwaliteit.kaderimport import importeer
 from normen import diensten as normdiensten
 from normen.fouten import OnbekendKader, OngeldigKader
 from normen.kaderbestand import (
@@ -421,3 +425,90 @@ def test_een_kader_met_de_langste_toegestane_code_en_versie_laadt(werk: Werk) ->
         )
     assert aantal(werk, Normkader) == 1
     keten_in_orde(werk)
+
+
+# -- the services behind 'normen importeer' and 'normen exporteer' -------------------
+
+
+def test_importeren_meldt_eerst_wat_het_lezen_opmerkt_en_neemt_de_koppelingen_over(
+    werk: Werk, tmp_path: Path
+) -> None:
+    laad(werk, meegeleverd("awb-h9"))
+    with werk(op=date(2026, 3, 1)) as w:
+        stuk = bewijs.registreer(
+            w,
+            titel="Klachtenregeling 2026",
+            soort=Bewijssoort.DOCUMENT,
+            versie=Versiegegevens(ingangsdatum=date(2026, 1, 1)),
+        )
+        bewijs.koppel(w, stuk.kenmerk, kader="awb-h9", ref="9:1", toelichting="Regeling")
+    pad = tmp_path / "awb-h9-2027.csv"
+    pad.write_text(
+        "code;titel;normtekst;score\n9:1;Begrip klacht;Een klacht is ...;3\n", encoding="utf-8"
+    )
+    opties = normdiensten.Spreadsheetopties(
+        kader="awb-h9", naam="Awb", versie="2027", geldig_van="01-01-2027"
+    )
+    # The notes of reading come once the file is read, before any norm is stored.
+    gebeurd: list[tuple[Any, ...]] = []
+    with werk(op=date(2026, 12, 15)) as w:
+        r = importeer(
+            w,
+            str(pad),
+            opties,
+            melding=lambda tekst: gebeurd.append(("melding", tekst)),
+            voortgang=lambda gedaan, totaal: gebeurd.append(("voortgang", gedaan, totaal)),
+        )
+    genegeerd = (
+        f"{pad}: kolom(men) genegeerd: score (gebruikt worden: code, categorie, titel, "
+        "normtekst, toelichting, typisch_bewijs, tags)"
+    )
+    assert gebeurd == [("voortgang", 0, None), ("melding", genegeerd), ("voortgang", 1, 1)]
+    assert (r.geladen.code, r.geladen.versie, r.geladen.vorige_versie) == (
+        "awb-h9",
+        "2027",
+        "2026-01-01",
+    )
+    assert (r.kader.werkversie, r.overgenomen) == (True, 1)
+    keten_in_orde(werk)
+
+
+def test_importeren_zonder_koppelingen_en_nogmaals_verandert_niets(werk: Werk) -> None:
+    with werk() as w:
+        assert importeer(w, "awb-h9").geladen.nieuw
+    with werk() as w:
+        opnieuw = importeer(w, "awb-h9", koppelingen_overnemen=False)
+    assert (opnieuw.geladen.nieuw, opnieuw.overgenomen) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("bron", "opties", "melding"),
+    [
+        ("awb-h9", normdiensten.Spreadsheetopties(blad="x"), "--blad hoort bij een spreadsheet"),
+        ("onbekend", None, "'onbekend' is ook geen meegeleverd kader"),
+        ("{tmp}", None, "is een map, geen bestand"),
+    ],
+)
+def test_lezen_weigert_wat_geen_kader_is(
+    tmp_path: Path, bron: str, opties: normdiensten.Spreadsheetopties | None, melding: str
+) -> None:
+    with pytest.raises(InvoerFout, match=re.escape(melding)):
+        normdiensten.lees(bron.format(tmp=tmp_path), opties)
+
+
+def test_exporteren_meldt_een_werkversie_en_schrijft_csv_zoals_excel_het_leest(
+    werk: Werk, tmp_path: Path
+) -> None:
+    laad(werk, meegeleverd("sterk-sociaal-werk"))
+    uit = tmp_path / "ssw.csv"
+    meldingen: list[str] = []
+    with werk(schrijven=False) as w:
+        export = normdiensten.exporteer(
+            w, "sterk-sociaal-werk", formaat="csv", uit=uit, melding=meldingen.append
+        )
+        scherm = normdiensten.exporteer(w, "sterk-sociaal-werk", formaat="csv")
+    assert meldingen[0] == f"sterk-sociaal-werk versie werkversie-2026: {WERKVERSIE_MARKERING}."
+    assert uit.read_bytes() == b"\xef\xbb\xbf" + export.tekst.encode("utf-8")
+    assert export.tekst.replace("\r\n", "\n") == scherm.tekst
+    with werk(schrijven=False) as w, pytest.raises(InvoerFout, match="'pdf' is niet toegestaan"):
+        normdiensten.exporteer(w, "sterk-sociaal-werk", formaat="pdf")
