@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
-from typer.testing import CliRunner, Result
 
 from klachten import uitwisseling
 from kwaliteit.cli import app
