@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -19,6 +19,7 @@ from kwaliteit.cli.gemeen import (
     waarschuw,
 )
 from kwaliteit.cli.lui import Groep
+from kwaliteit.cli.voortgang import Voortgang, toon_voortgang
 
 if TYPE_CHECKING:
     from datetime import date
@@ -563,6 +564,13 @@ def lijst(
             click.echo(f"{_aantal(getoond)} klacht(en).")
 
 
+def _op_terminal(stroom: TextIO) -> bool:
+    try:
+        return stroom.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stream
+        return False
+
+
 def _aantal(n: int) -> str:
     """A count the Dutch way: 148.244."""
     return f"{n:,}".replace(",", ".")
@@ -939,8 +947,8 @@ def importeer(ctx: click.Context, bestand: Path) -> None:
     """
     from klachten import uitwisseling
 
-    with eenheid(ctx, schrijven=True) as w:
-        resultaat = uitwisseling.importeer(w, bestand)
+    with eenheid(ctx, schrijven=True) as w, toon_voortgang("Klachten importeren") as voortgang:
+        resultaat = uitwisseling.importeer(w, bestand, voortgang=voortgang)
     for melding in resultaat.meldingen:
         waarschuw(melding)
     click.echo(
@@ -979,9 +987,18 @@ def exporteer(ctx: click.Context, jaar: int | None, uit: Path | None, formaat: s
 
     Voorbeeld: kwaliteit klacht exporteer --jaar 2023 --uit klachten-2023.csv
     """
+    import sys
+
     from klachten import uitwisseling
 
-    with eenheid(ctx, schrijven=False) as w:
-        aantal = uitwisseling.exporteer(w, jaar=jaar, uit=uit, formaat=formaat)
+    balk: AbstractContextManager[Voortgang | None]
+    if uit is None and _op_terminal(sys.stdout):
+        # Rows scrolling over the terminal the bar is drawn on would garble both; the
+        # rows themselves show the progress then.
+        balk = nullcontext(None)
+    else:
+        balk = toon_voortgang("Klachten exporteren")
+    with eenheid(ctx, schrijven=False) as w, balk as voortgang:
+        aantal = uitwisseling.exporteer(w, jaar=jaar, uit=uit, formaat=formaat, voortgang=voortgang)
     if uit is not None:
         click.echo(f"{aantal} klacht(en) geschreven naar {uit}.", err=True)
