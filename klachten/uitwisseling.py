@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -84,6 +84,11 @@ _JA = {"ja", "j", "true", "waar", "1", "yes", "y", "x"}
 _NEE = {"nee", "n", "false", "onwaar", "0", "no", ""}
 
 
+# A progress callback ``voortgang(gedaan, totaal)`` (rows done, rows in all or None when not
+# known); the CLI passes one that draws a progress bar (kwaliteit.cli.voortgang).
+Voortgang = Callable[[int, int | None], None]
+
+
 @dataclass
 class Importresultaat:
     kenmerken: list[str] = field(default_factory=list)
@@ -140,8 +145,13 @@ def _lees_rijen(lezer: Any, pad: Path) -> Iterator[list[str]]:
         yield rij
 
 
-def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
-    """Check every row, then register them all in one transaction (or none)."""
+def importeer(w: Werkeenheid, pad: Path, *, voortgang: Voortgang | None = None) -> Importresultaat:
+    """Check every row, then register them all in one transaction (or none).
+
+    ``voortgang`` hears how many of the checked complaints are written, once before the
+    first block and after every block (``BLOK``); the last call, with all of them, comes
+    when the database has them all.
+    """
     tekst = lees_tekst(pad)
     if not tekst.strip():
         raise InvoerFout(
@@ -251,7 +261,7 @@ def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
             f"{pad.name}: {len(fouten)} fout(en); er is niets geïmporteerd.", details=getoond
         )
 
-    resultaat.kenmerken = _schrijf(w, toegewezen)
+    resultaat.kenmerken = _schrijf(w, toegewezen, voortgang)
     w.audit.leg_vast(
         "import",
         pad.name,
@@ -299,13 +309,23 @@ _KLAGERKOLOMMEN = ("klacht_id", "naam", "contact")
 _klachtrij = itemgetter(*_KLACHTKOLOMMEN)
 
 
-def _schrijf(w: Werkeenheid, toegewezen: list[tuple[NieuweKlacht, tuple[int, int]]]) -> list[str]:
+def _schrijf(
+    w: Werkeenheid,
+    toegewezen: list[tuple[NieuweKlacht, tuple[int, int]]],
+    voortgang: Voortgang | None = None,
+) -> list[str]:
     """Insert block by block: the complaints, their klagers and their audit events.
 
     Rows are built straight from the checked input (no ORM objects) and written with
     ``kwaliteit.bulk`` (COPY on PostgreSQL, executemany on SQLite); everything stays in
     the command's one transaction, so a failure in any block writes nothing.
+
+    Progress is reported per block once the block is handed to the writer (on PostgreSQL
+    its COPY may still be running); the total only when the writer has finished.
     """
+    totaal = len(toegewezen)
+    if voortgang is not None:
+        voortgang(0, totaal)
     kenmerken: list[str] = []
     alle_ids = bulk.nieuwe_ids(w.sessie, Klacht, len(toegewezen))
     # The last audit event is read now: the writer owns the connection from here on.
@@ -338,6 +358,10 @@ def _schrijf(w: Werkeenheid, toegewezen: list[tuple[NieuweKlacht, tuple[int, int
             schrijver.voeg_toe(Klacht, _KLACHTKOLOMMEN, klachtrijen)
             schrijver.voeg_toe(Klager, _KLAGERKOLOMMEN, klagerrijen)
             w.audit.schrijf(bulk=schrijver)
+            if voortgang is not None and begin + len(blok) < totaal:
+                voortgang(begin + len(blok), totaal)
+    if voortgang is not None:
+        voortgang(totaal, totaal)
     return kenmerken
 
 
@@ -361,6 +385,10 @@ def _waarde(waarde: Any, formaat: str) -> str:
     return tekst
 
 
+# An export reads (and reports progress) this many rows at a time.
+STUK = 2_000
+
+
 def rijen(w: Werkeenheid, jaar: int | None, formaat: str) -> Iterator[list[str]]:
     weken = (
         select(func.coalesce(func.sum(Verdaging.weken), 0))
@@ -370,14 +398,51 @@ def rijen(w: Werkeenheid, jaar: int | None, formaat: str) -> Iterator[list[str]]
     q = select(Klacht, weken).order_by(Klacht.jaar, Klacht.volgnummer)
     if jaar is not None:
         q = q.where(Klacht.jaar == jaar)
-    for k, verdaagd in w.sessie.execute(q.execution_options(yield_per=2000)):
+    for k, verdaagd in w.sessie.execute(q.execution_options(yield_per=STUK)):
         waarden = {kolom: getattr(k, kolom, None) for kolom in EXPORTKOLOMMEN}
         waarden["verdaagd_weken"] = int(verdaagd)
         yield [_waarde(waarden[kolom], formaat) for kolom in EXPORTKOLOMMEN]
 
 
-def exporteer(w: Werkeenheid, *, jaar: int | None, uit: Path | None, formaat: str) -> int:
-    """Write the register as CSV to ``uit`` (via a temporary file) or stdout."""
+def _aantal(w: Werkeenheid, jaar: int | None) -> int:
+    """How many complaints an export of ``jaar`` (None: all) writes."""
+    q = select(func.count()).select_from(Klacht)
+    if jaar is not None:
+        q = q.where(Klacht.jaar == jaar)
+    return int(w.sessie.execute(q).scalar_one())
+
+
+def _schrijf_rijen(
+    w: Werkeenheid, schrijver: Any, jaar: int | None, formaat: str, voortgang: Voortgang | None
+) -> int:
+    """The header and every row; progress after every ``STUK`` rows and at the end."""
+    totaal = None if voortgang is None else _aantal(w, jaar)
+    if voortgang is not None:
+        voortgang(0, totaal)
+    schrijver.writerow(EXPORTKOLOMMEN)
+    aantal = 0
+    for rij in rijen(w, jaar, formaat):
+        schrijver.writerow(rij)
+        aantal += 1
+        if voortgang is not None and aantal % STUK == 0:
+            voortgang(aantal, totaal)
+    if voortgang is not None and aantal % STUK != 0:
+        voortgang(aantal, totaal)
+    return aantal
+
+
+def exporteer(
+    w: Werkeenheid,
+    *,
+    jaar: int | None,
+    uit: Path | None,
+    formaat: str,
+    voortgang: Voortgang | None = None,
+) -> int:
+    """Write the register as CSV to ``uit`` (via a temporary file) or stdout.
+
+    ``voortgang`` hears how many rows are written (of how many), per ``STUK`` rows.
+    """
     import sys
 
     if formaat not in FORMATEN:
@@ -386,20 +451,11 @@ def exporteer(w: Werkeenheid, *, jaar: int | None, uit: Path | None, formaat: st
     codering = "utf-8-sig" if formaat == "excel" else "utf-8"
     if uit is None:
         schrijver = csv.writer(sys.stdout, delimiter=scheiding, lineterminator="\n")
-        schrijver.writerow(EXPORTKOLOMMEN)
-        aantal = 0
-        for rij in rijen(w, jaar, formaat):
-            schrijver.writerow(rij)
-            aantal += 1
-        return aantal
+        return _schrijf_rijen(w, schrijver, jaar, formaat, voortgang)
     try:
         with atomair(uit, codering=codering) as f:
             schrijver = csv.writer(f, delimiter=scheiding, lineterminator="\r\n")
-            schrijver.writerow(EXPORTKOLOMMEN)
-            aantal = 0
-            for rij in rijen(w, jaar, formaat):
-                schrijver.writerow(rij)
-                aantal += 1
+            aantal = _schrijf_rijen(w, schrijver, jaar, formaat, voortgang)
     except OSError as e:
         # atomair turns write errors into InvoerFout; this is its check of the target name
         # (a name the file system refuses, e.g. longer than 255 bytes).

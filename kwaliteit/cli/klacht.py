@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-import typer
+import click
 
-from kwaliteit.cli.gemeen import datum_optie, eenheid, fout, print_json, waarschuw
+from kwaliteit.cli.gemeen import (
+    Geheel,
+    datum_optie,
+    eenheid,
+    fout,
+    json_optie,
+    print_json,
+    waarschuw,
+)
+from kwaliteit.cli.lui import Groep
+from kwaliteit.cli.voortgang import Voortgang, toon_voortgang
 
 if TYPE_CHECKING:
     from datetime import date
 
     from klachten.modellen import Klacht
 
-app = typer.Typer(
-    help="Klachten registreren en behandelen volgens Awb hoofdstuk 9.", no_args_is_help=True
-)
+
+@click.group(cls=Groep)
+def app() -> None:
+    """Klachten registreren en behandelen volgens Awb hoofdstuk 9."""
+
 
 # Help texts name the allowed values; kept here as text so --help needs no import
 # of the domain. tests/cli checks them against klachten.waarden.
@@ -32,72 +44,78 @@ UITKOMSTEN = (
 )
 DATUM = "jjjj-mm-dd of dd-mm-jjjj"
 
-KenmerkArg = Annotated[
-    str, typer.Argument(metavar="KENMERK", help="Het kenmerk, bijv. K-2023-0001.")
-]
-DatumOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--datum", metavar="DATUM", help=f"Datum van de stap ({DATUM}); standaard vandaag."
-    ),
-]
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Uitvoer als JSON (zie README voor de velden).")
-]
+
+class _Getal(click.types.IntParamType):
+    """A whole number without bounds; its name is part of Click's (Dutch) messages.
+
+    As ``gemeen.Geheel`` without a range (an IntRange without bounds would describe
+    itself as ``x<=None`` in the help).
+    """
+
+    name = "geheel getal"
+
+
+# The KENMERK argument (Typer's argument help "Het kenmerk, bijv. K-2023-0001." has no
+# place in Click; every command's example shows a kenmerk) and the shared options.
+_kenmerk = click.argument("kenmerk", metavar="KENMERK")
+_datum = click.option(
+    "--datum", metavar="DATUM", help=f"Datum van de stap ({DATUM}); standaard vandaag."
+)
+_json = json_optie("Uitvoer als JSON (zie README voor de velden).")
 
 
 def _bevestiging(k: Klacht, tekst: str) -> None:
-    typer.echo(f"{k.kenmerk}: {tekst}")
+    click.echo(f"{k.kenmerk}: {tekst}")
 
 
 @app.command()
+@click.option("--ontvangen", metavar="DATUM", required=True, help=f"Datum van ontvangst ({DATUM}).")
+@click.option(
+    "--kanaal", metavar="KANAAL", required=True, help=f"Hoe de klacht binnenkwam: {KANALEN}."
+)
+@click.option("--omschrijving", metavar="TEKST", required=True, help="Waarover wordt geklaagd.")
+@click.option(
+    "--gedraging", metavar="DATUM", help="Datum van de gedraging waarover geklaagd wordt."
+)
+@click.option("--wijk", metavar="WIJK", help=f"Wijk/WOT: {WIJKEN}.")
+@click.option("--team", metavar="TEAM", help="Het team.")
+@click.option("--aanbieder", metavar="ORGANISATIE", help="De partnerorganisatie van de medewerker.")
+@click.option(
+    "--beklaagde",
+    metavar="NAAM",
+    help="Over wie geklaagd wordt (medewerker, team of organisatie).",
+)
+@click.option("--beklaagde-soort", metavar="SOORT", help="medewerker, team of organisatie.")
+@click.option("--categorie", metavar="CATEGORIE", help=f"{CATEGORIEEN}; standaard overig.")
+@click.option("--regime", metavar="REGIME", help=f"{REGIMES}; standaard awb.")
+@click.option(
+    "--adviescommissie",
+    is_flag=True,
+    help="Behandeling met klachtadviescommissie (termijn 10 weken).",
+)
+@click.option(
+    "--klager-naam", metavar="NAAM", help="Naam van de klager (apart en beschermd bewaard)."
+)
+@click.option(
+    "--klager-contact", metavar="CONTACT", help="Adres, e-mail of telefoon van de klager."
+)
+@click.pass_context
 def registreer(
-    ctx: typer.Context,
-    ontvangen: Annotated[
-        str, typer.Option(metavar="DATUM", help=f"Datum van ontvangst ({DATUM}).")
-    ],
-    kanaal: Annotated[
-        str, typer.Option(metavar="KANAAL", help=f"Hoe de klacht binnenkwam: {KANALEN}.")
-    ],
-    omschrijving: Annotated[str, typer.Option(metavar="TEKST", help="Waarover wordt geklaagd.")],
-    gedraging: Annotated[
-        str | None,
-        typer.Option(metavar="DATUM", help="Datum van de gedraging waarover geklaagd wordt."),
-    ] = None,
-    wijk: Annotated[str | None, typer.Option(metavar="WIJK", help=f"Wijk/WOT: {WIJKEN}.")] = None,
-    team: Annotated[str | None, typer.Option(metavar="TEAM", help="Het team.")] = None,
-    aanbieder: Annotated[
-        str | None,
-        typer.Option(metavar="ORGANISATIE", help="De partnerorganisatie van de medewerker."),
-    ] = None,
-    beklaagde: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAAM", help="Over wie geklaagd wordt (medewerker, team of organisatie)."
-        ),
-    ] = None,
-    beklaagde_soort: Annotated[
-        str | None, typer.Option(metavar="SOORT", help="medewerker, team of organisatie.")
-    ] = None,
-    categorie: Annotated[
-        str | None, typer.Option(metavar="CATEGORIE", help=f"{CATEGORIEEN}; standaard overig.")
-    ] = None,
-    regime: Annotated[
-        str | None, typer.Option(metavar="REGIME", help=f"{REGIMES}; standaard awb.")
-    ] = None,
-    adviescommissie: Annotated[
-        bool,
-        typer.Option(
-            "--adviescommissie", help="Behandeling met klachtadviescommissie (termijn 10 weken)."
-        ),
-    ] = False,
-    klager_naam: Annotated[
-        str | None,
-        typer.Option(metavar="NAAM", help="Naam van de klager (apart en beschermd bewaard)."),
-    ] = None,
-    klager_contact: Annotated[
-        str | None, typer.Option(metavar="CONTACT", help="Adres, e-mail of telefoon van de klager.")
-    ] = None,
+    ctx: click.Context,
+    ontvangen: str,
+    kanaal: str,
+    omschrijving: str,
+    gedraging: str | None,
+    wijk: str | None,
+    team: str | None,
+    aanbieder: str | None,
+    beklaagde: str | None,
+    beklaagde_soort: str | None,
+    categorie: str | None,
+    regime: str | None,
+    adviescommissie: bool,
+    klager_naam: str | None,
+    klager_contact: str | None,
 ) -> None:
     """Registreer een klacht; toont het nieuwe kenmerk.
 
@@ -129,38 +147,41 @@ def registreer(
         r = diensten.registreer(w, n)
     for melding in r.waarschuwingen:
         waarschuw(melding)
-    typer.echo(r.kenmerk)
+    click.echo(r.kenmerk)
 
 
 @app.command()
+@_kenmerk
+@click.option("--ontvangen", metavar="DATUM", help="Ontvangstdatum (binnen hetzelfde jaar).")
+@click.option("--kanaal", metavar="KANAAL", help=f"{KANALEN}.")
+@click.option("--omschrijving", metavar="TEKST", help="Omschrijving.")
+@click.option("--gedraging", metavar="DATUM", help="Datum van de gedraging ('' wist haar).")
+@click.option("--beklaagde", metavar="NAAM", help="Beklaagde.")
+@click.option("--beklaagde-soort", metavar="SOORT", help="medewerker, team of organisatie.")
+@click.option("--wijk", metavar="WIJK", help=f"{WIJKEN}.")
+@click.option("--team", metavar="TEAM", help="Team.")
+@click.option("--aanbieder", metavar="ORGANISATIE", help="Aanbieder.")
+@click.option("--regime", metavar="REGIME", help=f"{REGIMES}.")
+@click.option("--categorie", metavar="CATEGORIE", help=f"{CATEGORIEEN}.")
+@click.option("--klager-naam", metavar="NAAM", help="Naam van de klager.")
+@click.option("--klager-contact", metavar="CONTACT", help="Contactgegevens van de klager.")
+@click.pass_context
 def wijzig(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    ontvangen: Annotated[
-        str | None, typer.Option(metavar="DATUM", help="Ontvangstdatum (binnen hetzelfde jaar).")
-    ] = None,
-    kanaal: Annotated[str | None, typer.Option(metavar="KANAAL", help=f"{KANALEN}.")] = None,
-    omschrijving: Annotated[str | None, typer.Option(metavar="TEKST", help="Omschrijving.")] = None,
-    gedraging: Annotated[
-        str | None, typer.Option(metavar="DATUM", help="Datum van de gedraging ('' wist haar).")
-    ] = None,
-    beklaagde: Annotated[str | None, typer.Option(metavar="NAAM", help="Beklaagde.")] = None,
-    beklaagde_soort: Annotated[
-        str | None, typer.Option(metavar="SOORT", help="medewerker, team of organisatie.")
-    ] = None,
-    wijk: Annotated[str | None, typer.Option(metavar="WIJK", help=f"{WIJKEN}.")] = None,
-    team: Annotated[str | None, typer.Option(metavar="TEAM", help="Team.")] = None,
-    aanbieder: Annotated[str | None, typer.Option(metavar="ORGANISATIE", help="Aanbieder.")] = None,
-    regime: Annotated[str | None, typer.Option(metavar="REGIME", help=f"{REGIMES}.")] = None,
-    categorie: Annotated[
-        str | None, typer.Option(metavar="CATEGORIE", help=f"{CATEGORIEEN}.")
-    ] = None,
-    klager_naam: Annotated[
-        str | None, typer.Option(metavar="NAAM", help="Naam van de klager.")
-    ] = None,
-    klager_contact: Annotated[
-        str | None, typer.Option(metavar="CONTACT", help="Contactgegevens van de klager.")
-    ] = None,
+    ctx: click.Context,
+    kenmerk: str,
+    ontvangen: str | None,
+    kanaal: str | None,
+    omschrijving: str | None,
+    gedraging: str | None,
+    beklaagde: str | None,
+    beklaagde_soort: str | None,
+    wijk: str | None,
+    team: str | None,
+    aanbieder: str | None,
+    regime: str | None,
+    categorie: str | None,
+    klager_naam: str | None,
+    klager_contact: str | None,
 ) -> None:
     """Verbeter registratiegegevens van een klacht; het kenmerk en de procedure blijven.
 
@@ -197,7 +218,10 @@ def wijzig(
 
 
 @app.command()
-def bevestig(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -> None:
+@_kenmerk
+@_datum
+@click.pass_context
+def bevestig(ctx: click.Context, kenmerk: str, datum: str | None) -> None:
     """Leg de schriftelijke ontvangstbevestiging vast (Awb 9:6).
 
     Voorbeeld: kwaliteit klacht bevestig K-2023-0001 --datum 16-03-2023
@@ -210,7 +234,10 @@ def bevestig(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) ->
 
 
 @app.command()
-def afschrift(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -> None:
+@_kenmerk
+@_datum
+@click.pass_context
+def afschrift(ctx: click.Context, kenmerk: str, datum: str | None) -> None:
     """Leg vast dat de beklaagde een afschrift van de klacht kreeg (Awb 9:9).
 
     Voorbeeld: kwaliteit klacht afschrift K-2023-0001 --datum 17-03-2023
@@ -223,20 +250,17 @@ def afschrift(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -
 
 
 @app.command()
+@_kenmerk
+@_datum
+@click.option("--verslag", metavar="TEKST", help="Verslag van het horen (Awb 9:10 lid 3).")
+@click.option(
+    "--afzien",
+    metavar="GROND",
+    help="Zie af van horen op grond a (kennelijk ongegrond), b (klager ziet af) of c (geen reactie).",
+)
+@click.pass_context
 def hoor(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    datum: DatumOpt = None,
-    verslag: Annotated[
-        str | None, typer.Option(metavar="TEKST", help="Verslag van het horen (Awb 9:10 lid 3).")
-    ] = None,
-    afzien: Annotated[
-        str | None,
-        typer.Option(
-            metavar="GROND",
-            help="Zie af van horen op grond a (kennelijk ongegrond), b (klager ziet af) of c (geen reactie).",
-        ),
-    ] = None,
+    ctx: click.Context, kenmerk: str, datum: str | None, verslag: str | None, afzien: str | None
 ) -> None:
     """Leg het horen van klager en beklaagde vast, of de grond om ervan af te zien (Awb 9:10).
 
@@ -263,11 +287,10 @@ def hoor(
 
 
 @app.command("wijs-toe")
-def wijs_toe(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    behandelaar: Annotated[str, typer.Option(metavar="NAAM", help="Wie de klacht behandelt.")],
-) -> None:
+@_kenmerk
+@click.option("--behandelaar", metavar="NAAM", required=True, help="Wie de klacht behandelt.")
+@click.pass_context
+def wijs_toe(ctx: click.Context, kenmerk: str, behandelaar: str) -> None:
     """Wijs de behandelaar aan; die mag niet de beklaagde zijn (Awb 9:7).
 
     Voorbeeld: kwaliteit klacht wijs-toe K-2023-0001 --behandelaar "J. de Vries"
@@ -280,21 +303,29 @@ def wijs_toe(
 
 
 @app.command()
+@_kenmerk
+@click.option(
+    "--weken",
+    metavar="WEKEN",
+    type=_Getal(),
+    required=True,
+    help="Aantal weken (eerste verdaging ten hoogste 4).",
+)
+@click.option("--reden", metavar="TEKST", required=True, help="Waarom de afhandeling later komt.")
+@_datum
+@click.option(
+    "--instemming",
+    metavar="DATUM",
+    help="Datum van de schriftelijke instemming van de klager (Awb 9:11 lid 3).",
+)
+@click.pass_context
 def verdaag(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    weken: Annotated[
-        int, typer.Option(metavar="WEKEN", help="Aantal weken (eerste verdaging ten hoogste 4).")
-    ],
-    reden: Annotated[str, typer.Option(metavar="TEKST", help="Waarom de afhandeling later komt.")],
-    datum: DatumOpt = None,
-    instemming: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATUM",
-            help="Datum van de schriftelijke instemming van de klager (Awb 9:11 lid 3).",
-        ),
-    ] = None,
+    ctx: click.Context,
+    kenmerk: str,
+    weken: int,
+    reden: str,
+    datum: str | None,
+    instemming: str | None,
 ) -> None:
     """Verdaag de afhandeling (Awb 9:11): eerst ten hoogste 4 weken, daarna alleen met instemming.
 
@@ -318,59 +349,47 @@ def verdaag(
 
 
 @app.command()
+@_kenmerk
+@click.option("--uitkomst", metavar="UITKOMST", required=True, help=f"{UITKOMSTEN}.")
+@click.option(
+    "--datum", metavar="DATUM", help=f"Datum van de afhandeling ({DATUM}); standaard vandaag."
+)
+@click.option("--behandelaar", metavar="NAAM", help="Behandelaar (Awb 9:7).")
+@click.option("--bevindingen", metavar="TEKST", help="Bevindingen (bij een oordeel).")
+@click.option("--conclusies", metavar="TEKST", help="Conclusies (bij een oordeel).")
+@click.option(
+    "--tevredenheid", metavar="TEKST", help="Hoe de tevredenheid is bevestigd (informeel-opgelost)."
+)
+@click.option("--naar", metavar="ORGANISATIE", help="Ontvangende organisatie (doorgestuurd).")
+@click.option(
+    "--naar-soort", metavar="SOORT", help="bestuursorgaan, zorgaanbieder of anders (doorgestuurd)."
+)
+@click.option(
+    "--klager-geinformeerd", metavar="DATUM", help="Wanneer de klager is ingelicht (doorgestuurd)."
+)
+@click.option("--wijze", metavar="TEKST", help="Hoe de klacht is ingetrokken (ingetrokken).")
+@click.option(
+    "--reden", metavar="TEKST", help="Waarom niet-ontvankelijk (Awb 9:4 of buiten de regeling)."
+)
+@click.option(
+    "--grond", metavar="GROND", help="Grond van Awb 9:8: 1a-1f of 2 (niet-in-behandeling)."
+)
+@click.pass_context
 def sluit(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    uitkomst: Annotated[str, typer.Option(metavar="UITKOMST", help=f"{UITKOMSTEN}.")],
-    datum: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATUM", help=f"Datum van de afhandeling ({DATUM}); standaard vandaag."
-        ),
-    ] = None,
-    behandelaar: Annotated[
-        str | None, typer.Option(metavar="NAAM", help="Behandelaar (Awb 9:7).")
-    ] = None,
-    bevindingen: Annotated[
-        str | None, typer.Option(metavar="TEKST", help="Bevindingen (bij een oordeel).")
-    ] = None,
-    conclusies: Annotated[
-        str | None, typer.Option(metavar="TEKST", help="Conclusies (bij een oordeel).")
-    ] = None,
-    tevredenheid: Annotated[
-        str | None,
-        typer.Option(
-            metavar="TEKST", help="Hoe de tevredenheid is bevestigd (informeel-opgelost)."
-        ),
-    ] = None,
-    naar: Annotated[
-        str | None,
-        typer.Option(metavar="ORGANISATIE", help="Ontvangende organisatie (doorgestuurd)."),
-    ] = None,
-    naar_soort: Annotated[
-        str | None,
-        typer.Option(
-            metavar="SOORT", help="bestuursorgaan, zorgaanbieder of anders (doorgestuurd)."
-        ),
-    ] = None,
-    klager_geinformeerd: Annotated[
-        str | None,
-        typer.Option(metavar="DATUM", help="Wanneer de klager is ingelicht (doorgestuurd)."),
-    ] = None,
-    wijze: Annotated[
-        str | None,
-        typer.Option(metavar="TEKST", help="Hoe de klacht is ingetrokken (ingetrokken)."),
-    ] = None,
-    reden: Annotated[
-        str | None,
-        typer.Option(
-            metavar="TEKST", help="Waarom niet-ontvankelijk (Awb 9:4 of buiten de regeling)."
-        ),
-    ] = None,
-    grond: Annotated[
-        str | None,
-        typer.Option(metavar="GROND", help="Grond van Awb 9:8: 1a-1f of 2 (niet-in-behandeling)."),
-    ] = None,
+    ctx: click.Context,
+    kenmerk: str,
+    uitkomst: str,
+    datum: str | None,
+    behandelaar: str | None,
+    bevindingen: str | None,
+    conclusies: str | None,
+    tevredenheid: str | None,
+    naar: str | None,
+    naar_soort: str | None,
+    klager_geinformeerd: str | None,
+    wijze: str | None,
+    reden: str | None,
+    grond: str | None,
 ) -> None:
     """Sluit een klacht af met haar uitkomst en de gegevens die die uitkomst vraagt (Awb 9:12).
 
@@ -417,12 +436,11 @@ def sluit(
 
 
 @app.command()
-def heropen(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    reden: Annotated[str, typer.Option(metavar="TEKST", help="Waarom de klacht heropend wordt.")],
-    datum: DatumOpt = None,
-) -> None:
+@_kenmerk
+@click.option("--reden", metavar="TEKST", required=True, help="Waarom de klacht heropend wordt.")
+@_datum
+@click.pass_context
+def heropen(ctx: click.Context, kenmerk: str, reden: str, datum: str | None) -> None:
     """Heropen een gesloten klacht; de eerdere uitkomst blijft in de geschiedenis.
 
     Voorbeeld: kwaliteit klacht heropen K-2023-0001 --reden "Klager bracht nieuwe feiten in"
@@ -435,7 +453,10 @@ def heropen(
 
 
 @app.command()
-def ombudsman(ctx: typer.Context, kenmerk: KenmerkArg, datum: DatumOpt = None) -> None:
+@_kenmerk
+@_datum
+@click.pass_context
+def ombudsman(ctx: click.Context, kenmerk: str, datum: str | None) -> None:
     """Leg vast dat de klager naar de ombudsman ging (bewaartermijn 10 jaar).
 
     Voorbeeld: kwaliteit klacht ombudsman K-2023-0001 --datum 01-09-2023
@@ -464,46 +485,44 @@ _LIJSTKOPPEN = (
 
 
 @app.command()
+@click.option(
+    "--jaar",
+    metavar="JAAR",
+    type=Geheel(min=1, max=9999),
+    help="Alleen klachten ontvangen in dit jaar.",
+)
+@click.option(
+    "--status",
+    metavar="STATUS",
+    help="open, gesloten of te-laat (termijn overschreden: open of te laat gesloten).",
+)
+@click.option(
+    "--limiet",
+    metavar="N",
+    type=Geheel(min=1, max=2**31 - 1),
+    help=f"Toon ten hoogste N klachten (standaard {LIJST_PAGINA}; met --json standaard alle).",
+)
+@click.option(
+    "--alle",
+    is_flag=True,
+    help="Toon alle klachten, niet alleen de eerste "
+    f"{LIJST_PAGINA}; lange lijsten verschijnen regel voor regel.",
+)
+@click.option(
+    "--json",
+    "als_json",
+    is_flag=True,
+    help="Uitvoer als JSON: alle klachten, of ten hoogste --limiet N; zonder "
+    "paginering (zie README voor de velden).",
+)
+@click.pass_context
 def lijst(
-    ctx: typer.Context,
-    jaar: Annotated[
-        int | None,
-        typer.Option(
-            metavar="JAAR", min=1, max=9999, help="Alleen klachten ontvangen in dit jaar."
-        ),
-    ] = None,
-    status: Annotated[
-        str | None,
-        typer.Option(
-            metavar="STATUS",
-            help="open, gesloten of te-laat (termijn overschreden: open of te laat gesloten).",
-        ),
-    ] = None,
-    limiet: Annotated[
-        int | None,
-        typer.Option(
-            metavar="N",
-            min=1,
-            max=2**31 - 1,
-            help=f"Toon ten hoogste N klachten (standaard {LIJST_PAGINA}; met --json standaard alle).",
-        ),
-    ] = None,
-    alle: Annotated[
-        bool,
-        typer.Option(
-            "--alle",
-            help="Toon alle klachten, niet alleen de eerste "
-            f"{LIJST_PAGINA}; lange lijsten verschijnen regel voor regel.",
-        ),
-    ] = False,
-    als_json: Annotated[
-        bool,
-        typer.Option(
-            "--json",
-            help="Uitvoer als JSON: alle klachten, of ten hoogste --limiet N; zonder "
-            "paginering (zie README voor de velden).",
-        ),
-    ] = False,
+    ctx: click.Context,
+    jaar: int | None,
+    status: str | None,
+    limiet: int | None,
+    alle: bool,
+    als_json: bool,
 ) -> None:
     """Toon de klachten in het register, op kenmerk.
 
@@ -534,15 +553,22 @@ def lijst(
         )
         getoond, meer = _lijsttabel(rijen, w.vandaag, pagina)
         if getoond == 0:
-            typer.echo("Geen klachten gevonden.")
+            click.echo("Geen klachten gevonden.")
         elif meer:
             totaal = diensten.tel(w, jaar=jaar, status=filter_)
-            typer.echo(
+            click.echo(
                 f"… en nog {_aantal(totaal - getoond)} klacht(en). Gebruik --limiet N voor "
                 f"meer of --alle voor alle {_aantal(totaal)}."
             )
         else:
-            typer.echo(f"{_aantal(getoond)} klacht(en).")
+            click.echo(f"{_aantal(getoond)} klacht(en).")
+
+
+def _op_terminal(stroom: TextIO) -> bool:
+    try:
+        return stroom.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stream
+        return False
 
 
 def _aantal(n: int) -> str:
@@ -562,7 +588,7 @@ def _lezer_gestopt() -> Iterator[None]:
         # Whatever is still buffered for stdout goes nowhere, instead of a second error
         # when Python flushes it on exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(1) from None
+        raise click.exceptions.Exit(1) from None
 
 
 def _json_stroom(regels: Any) -> None:
@@ -661,17 +687,15 @@ def _vaste_breedtes() -> list[int]:
 
 
 @app.command()
-def toon(
-    ctx: typer.Context,
-    kenmerk: KenmerkArg,
-    als_json: JsonOpt = False,
-    met_klager: Annotated[
-        bool,
-        typer.Option(
-            "--met-klager", help="Toon ook naam en contact van de klager (vertrouwelijk)."
-        ),
-    ] = False,
-) -> None:
+@_kenmerk
+@_json
+@click.option(
+    "--met-klager",
+    is_flag=True,
+    help="Toon ook naam en contact van de klager (vertrouwelijk).",
+)
+@click.pass_context
+def toon(ctx: click.Context, kenmerk: str, als_json: bool, met_klager: bool) -> None:
     """Toon één klacht met haar termijnen en geschiedenis.
 
     Voorbeeld: kwaliteit klacht toon K-2023-0001
@@ -762,29 +786,27 @@ def _toon_tekst(d: dict[str, Any]) -> None:
         regels.append(("Klager", "-" if not k else f"{k['naam'] or '-'} / {k['contact'] or '-'}"))
     breedte = max(len(label) for label, _ in regels)
     for label, waarde in regels:
-        typer.echo(f"{label:<{breedte}}  {waarde}")
+        click.echo(f"{label:<{breedte}}  {waarde}")
     for melding in d["waarschuwingen"]:
-        typer.echo(f"Let op: {melding}")
-    typer.echo("\nGeschiedenis:")
+        click.echo(f"Let op: {melding}")
+    click.echo("\nGeschiedenis:")
     for g in d["geschiedenis"]:
         tijd = g["tijdstip"][:16].replace("T", " ")
-        typer.echo(f"  {tijd}  {g['omschrijving']}  (door {g['door']})")
+        click.echo(f"  {tijd}  {g['omschrijving']}  (door {g['door']})")
 
 
 @app.command()
-def termijnen(
-    ctx: typer.Context,
-    binnen: Annotated[
-        int,
-        typer.Option(
-            metavar="DAGEN",
-            min=0,
-            max=36_500,
-            help="Termijnen die binnen zoveel dagen aflopen (ten hoogste 36500).",
-        ),
-    ] = 14,
-    als_json: JsonOpt = False,
-) -> None:
+@click.option(
+    "--binnen",
+    metavar="DAGEN",
+    type=Geheel(min=0, max=36_500),
+    default=14,
+    show_default=True,
+    help="Termijnen die binnen zoveel dagen aflopen (ten hoogste 36500).",
+)
+@_json
+@click.pass_context
+def termijnen(ctx: click.Context, binnen: int, als_json: bool) -> None:
     """Toon de termijnen van open klachten die binnenkort aflopen of al verlopen zijn.
 
     Voorbeeld: kwaliteit klacht termijnen --binnen 7
@@ -798,7 +820,7 @@ def termijnen(
         print_json([t.als_dict() for t in lijst_])
         return
     if not lijst_:
-        typer.echo(f"Geen termijnen die binnen {binnen} dagen aflopen.")
+        click.echo(f"Geen termijnen die binnen {binnen} dagen aflopen.")
         return
     import sys
 
@@ -815,13 +837,16 @@ def termijnen(
 
 
 @app.command()
-def overzicht(
-    ctx: typer.Context,
-    jaar: Annotated[
-        int, typer.Option(metavar="JAAR", min=1, max=9999, help="Het jaar van ontvangst.")
-    ],
-    als_json: JsonOpt = False,
-) -> None:
+@click.option(
+    "--jaar",
+    metavar="JAAR",
+    type=Geheel(min=1, max=9999),
+    required=True,
+    help="Het jaar van ontvangst.",
+)
+@_json
+@click.pass_context
+def overzicht(ctx: click.Context, jaar: int, als_json: bool) -> None:
     """Het jaaroverzicht van de klachten (Awb 9:12a).
 
     Voorbeeld: kwaliteit klacht overzicht --jaar 2023
@@ -837,26 +862,26 @@ def overzicht(
 
 
 def _overzicht_tekst(o: dict[str, Any]) -> None:
-    typer.echo(f"Klachtenoverzicht {o['jaar']} (Awb 9:12a)")
-    typer.echo("")
-    typer.echo(
+    click.echo(f"Klachtenoverzicht {o['jaar']} (Awb 9:12a)")
+    click.echo("")
+    click.echo(
         f"Ontvangen:              {o['ontvangen']} ({o['schriftelijk']} schriftelijk, {o['mondeling']} mondeling)"
     )
-    typer.echo(f"Afgehandeld:            {o['afgehandeld']}")
-    typer.echo(
+    click.echo(f"Afgehandeld:            {o['afgehandeld']}")
+    click.echo(
         f"Nog open:               {o['nog_open']} (open op 31 december: {o['open_op_jaareinde']})"
     )
     bt = o["binnen_termijn"]
     pct = "-" if bt["percentage"] is None else f"{bt['percentage']:.1f}%".replace(".", ",")
-    typer.echo(f"Binnen de termijn:      {pct} ({bt['binnen']} van {bt['getoetst']})")
+    click.echo(f"Binnen de termijn:      {pct} ({bt['binnen']} van {bt['getoetst']})")
     dl = o["doorlooptijd_dagen"]
     if dl["mediaan"] is not None:
-        typer.echo(
+        click.echo(
             f"Doorlooptijd (dagen):   mediaan {dl['mediaan']:g}, gemiddeld {dl['gemiddeld']:g}".replace(
                 ".", ","
             )
         )
-    typer.echo(
+    click.echo(
         f"Verdaagd: {o['verdaagd']} (met instemming verder uitgesteld: {o['uitgesteld_met_instemming']}); "
         f"gehoord: {o['gehoord']}; afgezien van horen: {o['afgezien_van_horen']}; bij de ombudsman: {o['bij_ombudsman']}"
     )
@@ -870,24 +895,22 @@ def _overzicht_tekst(o: dict[str, Any]) -> None:
         ("Doorgestuurd, per bestemming", "doorgestuurd_per_bestemming"),
     ):
         telling = {k: v for k, v in o[sleutel].items() if v}
-        typer.echo("")
-        typer.echo(f"{titel}:")
+        click.echo("")
+        click.echo(f"{titel}:")
         if not telling:
-            typer.echo("  -")
+            click.echo("  -")
         for naam, aantal in telling.items():
-            typer.echo(f"  {naam:<28} {aantal:>6}")
+            click.echo(f"  {naam:<28} {aantal:>6}")
 
 
 @app.command()
-def opschonen(
-    ctx: typer.Context,
-    uitvoeren: Annotated[
-        bool,
-        typer.Option(
-            "--uitvoeren", help="Voer het opschonen echt uit (zonder deze optie: alleen tonen)."
-        ),
-    ] = False,
-) -> None:
+@click.option(
+    "--uitvoeren",
+    is_flag=True,
+    help="Voer het opschonen echt uit (zonder deze optie: alleen tonen).",
+)
+@click.pass_context
+def opschonen(ctx: click.Context, uitvoeren: bool) -> None:
     """Pseudonimiseer de klagergegevens van klachten waarvan de bewaartermijn verstreken is.
 
     Zonder --uitvoeren toont het alleen wat er zou gebeuren.
@@ -900,23 +923,20 @@ def opschonen(
     with eenheid(ctx, schrijven=uitvoeren) as w:
         gevonden = diensten.opschonen(w, uitvoeren=uitvoeren)
     if not gevonden:
-        typer.echo("Geen klagergegevens waarvan de bewaartermijn verstreken is.")
+        click.echo("Geen klagergegevens waarvan de bewaartermijn verstreken is.")
         return
     for kenmerk, tot in gevonden:
-        typer.echo(f"{kenmerk}  bewaren tot {nl_datum(tot)}")
+        click.echo(f"{kenmerk}  bewaren tot {nl_datum(tot)}")
     if uitvoeren:
-        typer.echo(f"{len(gevonden)} klacht(en): klagergegevens gepseudonimiseerd.")
+        click.echo(f"{len(gevonden)} klacht(en): klagergegevens gepseudonimiseerd.")
     else:
-        typer.echo(f"{len(gevonden)} klacht(en) komen in aanmerking. Voer uit met --uitvoeren.")
+        click.echo(f"{len(gevonden)} klacht(en) komen in aanmerking. Voer uit met --uitvoeren.")
 
 
 @app.command()
-def importeer(
-    ctx: typer.Context,
-    bestand: Annotated[
-        Path, typer.Argument(metavar="BESTAND", help="CSV-bestand (Excel-CSV met ; of CSV met ,).")
-    ],
-) -> None:
+@click.argument("bestand", metavar="BESTAND", type=click.Path(path_type=Path))
+@click.pass_context
+def importeer(ctx: click.Context, bestand: Path) -> None:
     """Importeer klachten uit CSV: alles of niets.
 
     Leest CSV zoals Nederlandse Excel die schrijft (puntkomma's, UTF-8 met BOM of
@@ -927,11 +947,11 @@ def importeer(
     """
     from klachten import uitwisseling
 
-    with eenheid(ctx, schrijven=True) as w:
-        resultaat = uitwisseling.importeer(w, bestand)
+    with eenheid(ctx, schrijven=True) as w, toon_voortgang("Klachten importeren") as voortgang:
+        resultaat = uitwisseling.importeer(w, bestand, voortgang=voortgang)
     for melding in resultaat.meldingen:
         waarschuw(melding)
-    typer.echo(
+    click.echo(
         f"{len(resultaat.kenmerken)} klacht(en) geïmporteerd"
         + (
             f": {resultaat.kenmerken[0]} t/m {resultaat.kenmerken[-1]}."
@@ -942,33 +962,43 @@ def importeer(
 
 
 @app.command()
-def exporteer(
-    ctx: typer.Context,
-    jaar: Annotated[
-        int | None,
-        typer.Option(
-            metavar="JAAR", min=1, max=9999, help="Alleen klachten ontvangen in dit jaar."
-        ),
-    ] = None,
-    uit: Annotated[
-        Path | None,
-        typer.Option(metavar="BESTAND", help="Schrijf naar dit bestand (standaard: scherm)."),
-    ] = None,
-    formaat: Annotated[
-        str,
-        typer.Option(
-            metavar="FORMAAT",
-            help="excel (puntkomma's, UTF-8 met BOM, dd-mm-jjjj) of csv (komma's, ISO-datums).",
-        ),
-    ] = "excel",
-) -> None:
+@click.option(
+    "--jaar",
+    metavar="JAAR",
+    type=Geheel(min=1, max=9999),
+    help="Alleen klachten ontvangen in dit jaar.",
+)
+@click.option(
+    "--uit",
+    metavar="BESTAND",
+    type=click.Path(path_type=Path),
+    help="Schrijf naar dit bestand (standaard: scherm).",
+)
+@click.option(
+    "--formaat",
+    metavar="FORMAAT",
+    default="excel",
+    show_default=True,
+    help="excel (puntkomma's, UTF-8 met BOM, dd-mm-jjjj) of csv (komma's, ISO-datums).",
+)
+@click.pass_context
+def exporteer(ctx: click.Context, jaar: int | None, uit: Path | None, formaat: str) -> None:
     """Exporteer het register als CSV, zonder persoonsgegevens van klagers.
 
     Voorbeeld: kwaliteit klacht exporteer --jaar 2023 --uit klachten-2023.csv
     """
+    import sys
+
     from klachten import uitwisseling
 
-    with eenheid(ctx, schrijven=False) as w:
-        aantal = uitwisseling.exporteer(w, jaar=jaar, uit=uit, formaat=formaat)
+    balk: AbstractContextManager[Voortgang | None]
+    if uit is None and _op_terminal(sys.stdout):
+        # Rows scrolling over the terminal the bar is drawn on would garble both; the
+        # rows themselves show the progress then.
+        balk = nullcontext(None)
+    else:
+        balk = toon_voortgang("Klachten exporteren")
+    with eenheid(ctx, schrijven=False) as w, balk as voortgang:
+        aantal = uitwisseling.exporteer(w, jaar=jaar, uit=uit, formaat=formaat, voortgang=voortgang)
     if uit is not None:
-        typer.echo(f"{aantal} klacht(en) geschreven naar {uit}.", err=True)
+        click.echo(f"{aantal} klacht(en) geschreven naar {uit}.", err=True)

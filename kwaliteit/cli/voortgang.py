@@ -53,6 +53,11 @@ def toon_voortgang(omschrijving: str) -> Iterator[Voortgang]:
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
+        # rich would otherwise route sys.stdout (and sys.stderr) through the bar's console
+        # while it is drawn: what a command writes to stdout (an export, a list) would end
+        # up on stderr, re-wrapped to the terminal's width.
+        redirect_stdout=False,
+        redirect_stderr=False,
     ) as balk:
         taak = balk.add_task(omschrijving, total=None)
 

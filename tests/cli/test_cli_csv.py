@@ -12,15 +12,19 @@ import io
 import json
 import shlex
 from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
-from typer.testing import CliRunner, Result
 
 from klachten import uitwisseling
+from klachten.fouten import OngeldigeKlacht
 from kwaliteit.cli import app
+from kwaliteit.eenheid import Werkeenheid
 
 Cli = Callable[..., Result]
 
@@ -815,3 +819,144 @@ def test_fout_bij_schrijven_van_een_laat_blok_laat_niets_achter(
         "er is niets opgeslagen",
     )
     assert (lijst(cli), auditaantal(cli)) == voor
+
+
+# -- progress ------------------------------------------------------------------------------------
+# The services report progress through a callback ``voortgang(gedaan, totaal)``; the CLI hands
+# them one from kwaliteit.cli.voortgang, which draws a bar on stderr only when that is a terminal.
+
+Werk = Callable[..., AbstractContextManager[Werkeenheid]]
+
+
+def test_import_meldt_de_voortgang_per_blok(
+    werk: Werk, blokken_van_drie: None, tmp_path: Path
+) -> None:
+    meldingen: list[tuple[int, int | None]] = []
+
+    def voortgang(gedaan: int, totaal: int | None) -> None:
+        meldingen.append((gedaan, totaal))
+
+    pad = _schrijf_tekst(tmp_path / "k.csv", _blokregels(10))
+    with werk(schrijven=True, op=date(2023, 6, 1)) as w:
+        resultaat = uitwisseling.importeer(w, pad, voortgang=voortgang)
+        # Reported while the import ran, block by block (3 rows), not afterwards.
+        assert meldingen == [(0, 10), (3, 10), (6, 10), (9, 10), (10, 10)]
+    assert resultaat.kenmerken == [f"K-2023-{n:04d}" for n in range(1, 11)]
+
+    # A file with a bad row writes nothing, so there is no progress to report.
+    meldingen.clear()
+    regels = _blokregels(4)
+    regels[4] = "04-03-2023;duif;Klacht 4;;;nee;;"
+    with pytest.raises(OngeldigeKlacht), werk(schrijven=True, op=date(2023, 6, 1)) as w:
+        uitwisseling.importeer(
+            w, _schrijf_tekst(tmp_path / "fout.csv", regels), voortgang=voortgang
+        )
+    assert meldingen == []
+
+
+def test_export_meldt_de_voortgang_per_stuk(
+    werk: Werk, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(uitwisseling, "STUK", 2)
+    with werk(schrijven=True, op=date(2023, 6, 1)) as w:
+        uitwisseling.importeer(w, _schrijf_tekst(tmp_path / "k.csv", _blokregels(5)))
+    meldingen: list[tuple[int, int | None]] = []
+
+    def voortgang(gedaan: int, totaal: int | None) -> None:
+        meldingen.append((gedaan, totaal))
+
+    doel = tmp_path / "uit.csv"
+    with werk(schrijven=False, op=date(2023, 6, 1)) as w:
+        aantal = uitwisseling.exporteer(w, jaar=None, uit=doel, formaat="csv", voortgang=voortgang)
+    assert aantal == 5
+    assert meldingen == [(0, 5), (2, 5), (4, 5), (5, 5)]
+    assert len(cellen(doel.read_text(encoding="utf-8"), ",")) == 5
+
+    meldingen.clear()
+    with werk(schrijven=False, op=date(2023, 6, 1)) as w:
+        uitwisseling.exporteer(w, jaar=2022, uit=doel, formaat="csv", voortgang=voortgang)
+    assert meldingen == [(0, 0)]
+
+
+def test_zonder_terminal_schrijven_import_en_export_niets_extra_op_stderr(
+    cli: Cli, blokken_van_drie: None, tmp_path: Path
+) -> None:
+    # The test runner's stderr is no terminal, as with a pipe, a file or CI.
+    r = ok(importeer(cli, _schrijf_tekst(tmp_path / "k.csv", _blokregels(10))))
+    assert r.stdout == "10 klacht(en) geïmporteerd: K-2023-0001 t/m K-2023-0010.\n"
+    assert r.stderr == ""
+    r = ok(cli("klacht", "exporteer", vandaag=VANDAAG))
+    assert len(cellen(r.stdout, ";")) == 10
+    assert r.stderr == ""
+    doel = tmp_path / "uit.csv"
+    r = ok(cli("klacht", "exporteer", "--uit", str(doel), vandaag=VANDAAG))
+    assert r.stdout == ""
+    assert r.stderr == f"10 klacht(en) geschreven naar {doel}.\n"
+
+
+def _met_terminal_als_stderr(args: list[str], stdout: Path) -> tuple[int, str]:
+    """Run ``kwaliteit ARGS`` with stdout to a file and stderr on a pseudo-terminal."""
+    import os
+    import select
+    import subprocess
+    import sys
+    import time
+
+    pty = pytest.importorskip("pty")
+    hoofd, kant = pty.openpty()
+    omgeving = {**os.environ, "KWALITEIT_VANDAAG": VANDAAG, "COLUMNS": "100"}
+    omgeving.pop("KWALITEIT_GEEN_VOORTGANG", None)
+    with stdout.open("wb") as uit:
+        p = subprocess.Popen(
+            [sys.executable, "-m", "kwaliteit", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=uit,
+            stderr=kant,
+            env=omgeving,
+        )
+    os.close(kant)
+    gelezen = b""
+    einde = time.monotonic() + 60
+    try:
+        while time.monotonic() < einde:
+            if not select.select([hoofd], [], [], 0.5)[0]:
+                continue
+            try:
+                stuk = os.read(hoofd, 65536)
+            except OSError:  # Linux: EIO once the child has closed the terminal
+                break
+            if not stuk:
+                break
+            gelezen += stuk
+        else:
+            p.kill()
+            pytest.fail(f"kwaliteit {' '.join(args)} hangt")
+    finally:
+        os.close(hoofd)
+    return p.wait(timeout=60), gelezen.decode("utf-8", errors="replace")
+
+
+def test_op_een_terminal_een_voortgangsbalk_en_stdout_blijft_schoon(
+    database_url: str, tmp_path: Path
+) -> None:
+    csv_pad = _schrijf_tekst(tmp_path / "k.csv", _blokregels(12))
+    code, terminal = _met_terminal_als_stderr(
+        ["--database", database_url, "klacht", "importeer", str(csv_pad)], tmp_path / "import.out"
+    )
+    assert code == 0, terminal
+    assert "Klachten importeren" in terminal
+    assert "12/12" in terminal
+    assert (tmp_path / "import.out").read_text(encoding="utf-8") == (
+        "12 klacht(en) geïmporteerd: K-2023-0001 t/m K-2023-0012.\n"
+    )
+
+    # An export to stdout while the bar is drawn on stderr: the rows stay on stdout.
+    code, terminal = _met_terminal_als_stderr(
+        ["--database", database_url, "klacht", "exporteer", "--formaat", "csv"],
+        tmp_path / "export.out",
+    )
+    assert code == 0, terminal
+    assert "Klachten exporteren" in terminal
+    assert "K-2023-" not in terminal
+    rijen = cellen((tmp_path / "export.out").read_text(encoding="utf-8"), ",")
+    assert [r["kenmerk"] for r in rijen] == [f"K-2023-{n:04d}" for n in range(1, 13)]

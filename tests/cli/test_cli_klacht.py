@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
-from typer.testing import CliRunner, Result
 
 from kwaliteit import __version__
 from kwaliteit.cli import app
@@ -50,7 +50,7 @@ TOONSLEUTELS = [
     "afzien_horen", "verdagingen", "afhandeling", "termijnen", "waarschuwingen", "geschiedenis",
 ]  # fmt: skip
 
-# Fragments of Typer's/Click's English output that must never reach the user.
+# Fragments of Click's English output that must never reach the user.
 ENGELS = (
     "Traceback",
     "Usage:",
@@ -90,7 +90,7 @@ def mislukt(r: Result, code: int, *fragmenten: str) -> str:
     """A refused command: exit code, a Dutch "Fout:" line, no traceback; returns stderr."""
     uitvoer = f"exit {r.exit_code}\nstdout: {r.stdout}\nstderr: {r.stderr}"
     assert r.exit_code == code, uitvoer
-    # Typer's SystemExit is fine; any other exception means an unhandled failure.
+    # Click's SystemExit is fine; any other exception means an unhandled failure.
     assert r.exception is None or isinstance(r.exception, SystemExit), uitvoer
     for engels in ENGELS:
         assert engels not in r.stdout + r.stderr, uitvoer
@@ -824,16 +824,16 @@ FOUTEN: list[tuple[str, str, list[str]]] = [
     ("heropen-open-klacht", "klacht heropen K-2023-0001 --reden x", ["K-2023-0001 is open"]),
     ("heropen-voor-afhandeling", "klacht heropen K-2023-0002 --reden x --datum 19-03-2023", ["voor de afhandeling"]),
     ("ombudsman-open-klacht", "klacht ombudsman K-2023-0001", ["nog open"]),
-    # -- usage errors (Typer's own messages, in Dutch)
-    ("ontbrekende-optie", "klacht registreer --ontvangen 01-03-2023 --omschrijving x", ["--kanaal", "ontbreekt"]),
-    ("ontbrekend-argument", "klacht toon", ["KENMERK", "ontbreekt"]),
-    ("onbekende-optie", "klacht lijst --soort x", ["Onbekende optie: --soort"]),
+    # -- usage errors (Click's own messages, in Dutch: kwaliteit/cli/taal/nl.po)
+    ("ontbrekende-optie", "klacht registreer --ontvangen 01-03-2023 --omschrijving x", ["Ontbrekende optie '--kanaal'"]),
+    ("ontbrekend-argument", "klacht toon", ["Ontbrekend argument 'KENMERK'"]),
+    ("onbekende-optie", "klacht lijst --soort x", ["Onbekende optie '--soort'"]),
     ("onbekende-opdracht", "klacht verwijder K-2023-0001", ["Onbekende opdracht"]),
     ("weken-geen-getal", "klacht verdaag K-2023-0001 --weken vijf --reden x", ["--weken", "geheel getal"]),
-    ("limiet-nul", "klacht lijst --limiet 0", ["--limiet", "groter dan of gelijk aan 1"]),
+    ("limiet-nul", "klacht lijst --limiet 0", ["--limiet", "0 ligt niet in het bereik 1<=x<="]),
     ("binnen-negatief", "klacht termijnen --binnen -1", ["--binnen"]),
-    ("overzicht-jaar-nul", "klacht overzicht --jaar 0", ["--jaar", "groter dan of gelijk aan 1"]),
-    ("overzicht-zonder-jaar", "klacht overzicht", ["--jaar", "ontbreekt"]),
+    ("overzicht-jaar-nul", "klacht overzicht --jaar 0", ["--jaar", "0 ligt niet in het bereik 1<=x<=9999"]),
+    ("overzicht-zonder-jaar", "klacht overzicht", ["Ontbrekende optie '--jaar'"]),
 ]  # fmt: skip
 
 
@@ -844,7 +844,7 @@ def test_foute_invoer(register: Cli, opdracht: str, fragmenten: list[str]) -> No
     stderr = mislukt(r, 2, *fragmenten)
     assert r.stdout == ""
     if not stderr.startswith("Gebruik: "):
-        # Messages from kwaliteit itself (not Typer's usage errors) start with "Fout:".
+        # Messages from kwaliteit itself (not Click's usage errors) start with "Fout:".
         assert stderr.startswith("Fout: ")
     assert toestand(register) == voor
 

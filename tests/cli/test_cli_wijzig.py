@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from click.testing import Result
 from sqlalchemy import create_engine, text
-from typer.testing import Result
 
 Cli = Callable[..., Result]
 VANDAAG = "2023-12-31"
@@ -186,7 +186,7 @@ def test_import_meldt_een_foute_adviescommissie_samen_met_de_andere_fouten(
 
 
 def test_een_onleesbaar_databasebestand_krijgt_een_nederlandse_melding(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from kwaliteit.cli import app
 

@@ -37,9 +37,9 @@ url, nummer, aantal = sys.argv[1], sys.argv[2], int(sys.argv[3])
 
 import klachten.diensten, klachten.invoer, kwaliteit.eenheid  # noqa: E401,F401
 from kwaliteit.cli import app
-from kwaliteit.cli.nl import installeer_nederlands
+from kwaliteit.cli.taal import installeer
 
-installeer_nederlands()
+installeer()
 print("klaar", flush=True)
 if sys.stdin.readline().strip() != "start":
     sys.exit("geen startsein")
