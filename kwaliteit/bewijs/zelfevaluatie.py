@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,6 +21,7 @@ from kwaliteit.bewijs.modellen import (
 )
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout, NietGevonden
+from kwaliteit.keuzes import kies, opsomming
 from kwaliteit.tijd import nl_datum
 from normen import diensten as normdiensten
 from normen.modellen import Norm
@@ -54,6 +56,61 @@ def beoordeel(
     versie: str | None = None,
 ) -> Oordeel:
     """Record (or replace) the oordeel of one norm in one round."""
+    return _beoordeel(
+        w, kader=kader, ref=ref, waarde=waarde, toelichting=toelichting, ronde=ronde, versie=versie
+    )[0]
+
+
+@dataclass(frozen=True)
+class Beoordeling:
+    """What ``beoordeel_norm`` recorded, and the oordeel it replaced (None: the first)."""
+
+    kader: str
+    ref: str
+    ronde: str
+    waarde: Oordeelwaarde
+    vorig: Oordeelwaarde | None
+
+
+def beoordeel_norm(
+    w: Werkeenheid,
+    *,
+    kader: str,
+    ref: str,
+    oordeel: str,
+    toelichting: str,
+    ronde: str | None = None,
+    versie: str | None = None,
+) -> Beoordeling:
+    """``kwaliteit beoordeel``: the oordeel as typed, checked against the kader's own scale.
+
+    Case, spaces and accents of ``oordeel`` don't matter; a value that is no oordeel
+    at all is reported with the scale of the kader (version ``versie``).
+    """
+    try:
+        waarde = kies(Oordeelwaarde, oordeel, "oordeel")
+    except InvoerFout:
+        schaal = json.loads(normdiensten.versie(w, kader, versie).schaal)
+        raise InvoerFout(
+            f"oordeel: '{oordeel}' is niet toegestaan; kies {opsomming(schaal)}."
+        ) from None
+    o, vorig, n = _beoordeel(
+        w, kader=kader, ref=ref, waarde=waarde, toelichting=toelichting, ronde=ronde, versie=versie
+    )
+    return Beoordeling(kader=kader, ref=n.ref, ronde=o.ronde, waarde=o.waarde, vorig=vorig)
+
+
+def _beoordeel(
+    w: Werkeenheid,
+    *,
+    kader: str,
+    ref: str,
+    waarde: Oordeelwaarde,
+    toelichting: str,
+    ronde: str | None,
+    versie: str | None,
+) -> tuple[Oordeel, Oordeelwaarde | None, Norm]:
+    """The oordeel recorded, the value it replaced, and the norm."""
     v = normdiensten.versie(w, kader, versie)
     n = normdiensten.norm(w, v, ref)
     if not n.beoordeelbaar:
@@ -69,6 +126,7 @@ def beoordeel(
     bestaand = w.sessie.execute(
         select(Oordeel).where(Oordeel.ronde == r, Oordeel.norm_id == n.id)
     ).scalar_one_or_none()
+    vorig = bestaand.waarde if bestaand else None
     voor = _oordeel_dict(bestaand, kader, n) if bestaand else None
     if bestaand is None:
         bestaand = Oordeel(
@@ -86,7 +144,7 @@ def beoordeel(
         voor=voor,
         na=_oordeel_dict(bestaand, kader, n),
     )
-    return bestaand
+    return bestaand, vorig, n
 
 
 def _oordeel_dict(o: Oordeel, kader: str, n: Norm) -> dict[str, Any]:
@@ -277,6 +335,25 @@ def acties(
     if alleen_open:
         q = q.where(Verbeteractie.status.in_([Actiestatus.OPEN, Actiestatus.IN_UITVOERING]))
     return list(w.sessie.execute(q).scalars())
+
+
+def bevinding_dict(w: Werkeenheid, b: Bevinding) -> dict[str, Any]:
+    """A finding as ``kwaliteit bevinding lijst --json`` shows it, with its actions."""
+    norm = w.sessie.get(Norm, b.norm_id) if b.norm_id else None
+    acties = w.sessie.execute(
+        select(Verbeteractie.kenmerk)
+        .where(Verbeteractie.bevinding_id == b.id)
+        .order_by(Verbeteractie.volgnummer)
+    ).scalars()
+    return {
+        "kenmerk": b.kenmerk,
+        "ronde": b.ronde,
+        "datum": b.datum.isoformat(),
+        "soort": b.soort.value,
+        "norm": {"kader": norm.versie.kader.code, "ref": norm.ref} if norm else None,
+        "omschrijving": b.omschrijving,
+        "acties": list(acties),
+    }
 
 
 def bevindingen(w: Werkeenheid, *, ronde: str | None = None) -> list[Bevinding]:

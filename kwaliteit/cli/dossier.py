@@ -5,15 +5,23 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from kwaliteit.cli.gemeen import datum_optie, eenheid, fout, foutafhandeling
+from kwaliteit.cli.lui import Groep
 
 DATUM = "jjjj-mm-dd of dd-mm-jjjj"
 
-app = typer.Typer(invoke_without_command=True)
+
+class _Geheel(click.types.IntParamType):
+    """A whole number without bounds (as --drempel was under Typer; Opties checks 0-1000).
+
+    Not ``gemeen.Geheel``: a click.IntRange without bounds would print 'x<=None' in the
+    help. The name is part of Click's (Dutch) message for a value that is no number.
+    """
+
+    name = "geheel getal"
 
 
 def _periode(periode: str | None, van: str | None, tot: str | None) -> tuple[date, date]:
@@ -33,66 +41,62 @@ def _periode(periode: str | None, van: str | None, tot: str | None) -> tuple[dat
     return begin, einde
 
 
-@app.callback()
-def dossier(
-    ctx: typer.Context,
-    kader: Annotated[
-        str | None,
-        typer.Option(metavar="KADER", help="Code van het normenkader, bijv. sterk-sociaal-werk."),
-    ] = None,
-    periode: Annotated[
-        str | None,
-        typer.Option(metavar="JAAR", help="Het jaar waarover het dossier gaat, bijv. 2023."),
-    ] = None,
-    van: Annotated[
-        str | None,
-        typer.Option(metavar="DATUM", help=f"Begin van de periode ({DATUM}); met --tot."),
-    ] = None,
-    tot: Annotated[
-        str | None,
-        typer.Option(metavar="DATUM", help=f"Einde van de periode, inbegrepen ({DATUM})."),
-    ] = None,
-    peildatum: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATUM",
-            help=f"De datum waarop bewijs en oordelen gelden ({DATUM}); standaard het einde van de periode.",
-        ),
-    ] = None,
-    uit: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="MAP",
-            help="De map voor het dossier: dossier.pdf en/of html/. Een eerder dossier daar wordt vervangen.",
-        ),
-    ] = None,
-    formaat: Annotated[str, typer.Option(metavar="FORMAAT", help="pdf, html of beide.")] = "beide",
-    organisatie: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAAM",
-            help="De organisatie op het voorblad; standaard KWALITEIT_ORGANISATIE.",
-        ),
-    ] = None,
-    ronde: Annotated[
-        str | None,
-        typer.Option(
-            metavar="RONDE", help="De beoordelingsronde; standaard het jaar van de peildatum."
-        ),
-    ] = None,
-    versie: Annotated[
-        str | None,
-        typer.Option(
-            metavar="VERSIE", help="Versie van het kader; standaard die op de peildatum geldt."
-        ),
-    ] = None,
-    drempel: Annotated[
-        int,
-        typer.Option(
-            metavar="N",
-            help="Aantallen klachten van 1 tot N in een uitsplitsing worden getoond als '<N' (0: geen).",
-        ),
-    ] = 5,
+# Called without a subcommand the group builds the dossier, so it does not show its help
+# then (no_args_is_help=False): 'kwaliteit dossier' alone says which options are missing.
+@click.group(cls=Groep, invoke_without_command=True, no_args_is_help=False)
+@click.option(
+    "--kader", metavar="KADER", help="Code van het normenkader, bijv. sterk-sociaal-werk."
+)
+@click.option("--periode", metavar="JAAR", help="Het jaar waarover het dossier gaat, bijv. 2023.")
+@click.option("--van", metavar="DATUM", help=f"Begin van de periode ({DATUM}); met --tot.")
+@click.option("--tot", metavar="DATUM", help=f"Einde van de periode, inbegrepen ({DATUM}).")
+@click.option(
+    "--peildatum",
+    metavar="DATUM",
+    help=f"De datum waarop bewijs en oordelen gelden ({DATUM}); standaard het einde van de periode.",
+)
+@click.option(
+    "--uit",
+    metavar="MAP",
+    type=click.Path(path_type=Path),
+    help="De map voor het dossier: dossier.pdf en/of html/. Een eerder dossier daar wordt vervangen.",
+)
+@click.option(
+    "--formaat", metavar="FORMAAT", default="beide", show_default=True, help="pdf, html of beide."
+)
+@click.option(
+    "--organisatie",
+    metavar="NAAM",
+    help="De organisatie op het voorblad; standaard KWALITEIT_ORGANISATIE.",
+)
+@click.option(
+    "--ronde", metavar="RONDE", help="De beoordelingsronde; standaard het jaar van de peildatum."
+)
+@click.option(
+    "--versie", metavar="VERSIE", help="Versie van het kader; standaard die op de peildatum geldt."
+)
+@click.option(
+    "--drempel",
+    metavar="N",
+    type=_Geheel(),
+    default=5,
+    show_default=True,
+    help="Aantallen klachten van 1 tot N in een uitsplitsing worden getoond als '<N' (0: geen).",
+)
+@click.pass_context
+def app(
+    ctx: click.Context,
+    kader: str | None,
+    periode: str | None,
+    van: str | None,
+    tot: str | None,
+    peildatum: str | None,
+    uit: Path | None,
+    formaat: str,
+    organisatie: str | None,
+    ronde: str | None,
+    versie: str | None,
+    drempel: int,
 ) -> None:
     """Maak het certificeringsdossier voor de auditor (PDF/A en HTML), of controleer er een.
 
@@ -129,29 +133,27 @@ def dossier(
             versie=versie,
             drempel=drempel,
         )
+    from kwaliteit.cli.voortgang import toon_voortgang
     from kwaliteit.dossier.bouw import bouw
 
-    with eenheid(ctx, schrijven=False) as w:
-        r = bouw(w, opties, uit, formaat)
+    with eenheid(ctx, schrijven=False) as w, toon_voortgang("Dossier maken") as voortgang:
+        r = bouw(w, opties, uit, formaat, voortgang=voortgang)
     if r.pdf:
-        typer.echo(
+        click.echo(
             f"PDF/A-3b: {r.pdf} ({r.paginas} pagina's, {r.bestanden} bewijsbestanden als bijlage)"
         )
     if r.html:
-        typer.echo(f"HTML:     {r.html / 'index.html'}")
-    typer.echo(f"Manifest: sha256 {r.digest}")
+        click.echo(f"HTML:     {r.html / 'index.html'}")
+    click.echo(f"Manifest: sha256 {r.digest}")
 
 
 @app.command("controleer")
-def controleer(
-    pad: Annotated[
-        Path,
-        typer.Argument(metavar="PAD", help="Een dossier-PDF, een HTML-dossier of de dossiermap."),
-    ],
-) -> None:
+@click.argument("pad", metavar="PAD", type=click.Path(path_type=Path))
+def controleer(pad: Path) -> None:
     """Controleer een dossier tegen zijn manifest: noemt elk gewijzigd, ontbrekend of onbekend bestand.
 
-    Exitcode 0 als alles klopt, 1 als er iets is gewijzigd of ontbreekt.
+    PAD is een dossier-PDF, een HTML-dossier of de dossiermap. Exitcode 0 als alles
+    klopt, 1 als er iets is gewijzigd of ontbreekt.
 
     Voorbeeld: kwaliteit dossier controleer dossier-2023/dossier.pdf
     """
@@ -163,12 +165,12 @@ def controleer(
     for naam, c in uitkomsten:
         if c.afwijkingen:
             fouten += len(c.afwijkingen)
-            typer.echo(f"{naam}: {len(c.afwijkingen)} afwijking(en)")
+            click.echo(f"{naam}: {len(c.afwijkingen)} afwijking(en)")
             for a in c.afwijkingen:
-                typer.echo(f"  - {a}")
+                click.echo(f"  - {a}")
         else:
-            typer.echo(f"{naam}: in orde ({c.gecontroleerd} bestanden gecontroleerd)")
+            click.echo(f"{naam}: in orde ({c.gecontroleerd} bestanden gecontroleerd)")
         if c.digest:
-            typer.echo(f"  manifest sha256 {c.digest}")
+            click.echo(f"  manifest sha256 {c.digest}")
     if fouten:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)

@@ -1,12 +1,18 @@
-"""Self-assessment and follow-up: ``kwaliteit beoordeel``, ``dekking``, ``bevinding``, ``actie``."""
+"""Self-assessment and follow-up: ``kwaliteit beoordeel``, ``dekking``, ``bevinding``, ``actie``.
+
+Each command parses its options, calls one service of ``kwaliteit.bewijs`` inside one
+unit of work, and formats what the service returns.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
 
-from kwaliteit.cli.bewijs import (
+from kwaliteit.cli.gemeen import console, datum_optie, eenheid, json_optie, print_json, waarschuw
+from kwaliteit.cli.invoer import (
     kader_en_norm,
     keuze,
     nl,
@@ -14,18 +20,14 @@ from kwaliteit.cli.bewijs import (
     procent,
     verplichte_datum,
 )
-from kwaliteit.cli.gemeen import console, datum_optie, eenheid, print_json, waarschuw
+from kwaliteit.cli.lui import Groep, Opdracht
 
 if TYPE_CHECKING:
-    from kwaliteit.bewijs.modellen import Bevinding, Oordeelwaarde
+    from datetime import date
+
     from kwaliteit.eenheid import Werkeenheid
 
-bevinding_app = typer.Typer(
-    help="Bevindingen: tekortkomingen, verbeterpunten, observaties.", no_args_is_help=True
-)
-actie_app = typer.Typer(
-    help="Verbeteracties met eigenaar, deadline en status.", no_args_is_help=True
-)
+F = TypeVar("F", bound=Callable[..., Any])
 
 # Help texts name the allowed values without importing the domain (fast --help);
 # tests/cli/test_cli_zorg.py checks them against kwaliteit.bewijs.modellen.
@@ -35,40 +37,40 @@ STATUSSEN = "open, in-uitvoering, afgerond of vervallen"
 DATUM = "jjjj-mm-dd of dd-mm-jjjj"
 MAX_RONDE = 60
 
-KaderOpt = Annotated[
-    str, typer.Option("--kader", metavar="KADER", help="Code van het normenkader, bijv. awb-h9.")
-]
-NormOpt = Annotated[str, typer.Option("--norm", metavar="REF", help="Ref van de norm, bijv. 9:6.")]
-KaderOptioneel = Annotated[
-    str | None,
-    typer.Option("--kader", metavar="KADER", help="Code van het normenkader (met --norm)."),
-]
-NormOptioneel = Annotated[
-    str | None,
-    typer.Option("--norm", metavar="REF", help="Ref van de norm waarover het gaat (met --kader)."),
-]
-RondeOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--ronde",
-        metavar="RONDE",
-        help="De beoordelingsronde, bijv. 2023 of audit-2024; standaard het huidige jaar.",
-    ),
-]
-KaderversieOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--versie",
-        metavar="VERSIE",
-        help="Versie van het kader; standaard de versie die op de (peil)datum geldt.",
-    ),
-]
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Uitvoer als JSON (sleutels worden alleen toegevoegd).")
-]
-ActieArg = Annotated[
-    str, typer.Argument(metavar="KENMERK", help="Het kenmerk van de verbeteractie, bijv. VA-0001.")
-]
+JSON_HULP = "Uitvoer als JSON (sleutels worden alleen toegevoegd)."
+
+
+def _kader(verplicht: bool) -> Callable[[F], F]:
+    if verplicht:
+        return click.option(
+            "--kader",
+            metavar="KADER",
+            required=True,
+            help="Code van het normenkader, bijv. awb-h9.",
+        )
+    return click.option("--kader", metavar="KADER", help="Code van het normenkader (met --norm).")
+
+
+def _norm(verplicht: bool) -> Callable[[F], F]:
+    if verplicht:
+        return click.option(
+            "--norm", metavar="REF", required=True, help="Ref van de norm, bijv. 9:6."
+        )
+    return click.option(
+        "--norm", metavar="REF", help="Ref van de norm waarover het gaat (met --kader)."
+    )
+
+
+_ronde_optie = click.option(
+    "--ronde",
+    metavar="RONDE",
+    help="De beoordelingsronde, bijv. 2023 of audit-2024; standaard het huidige jaar.",
+)
+_versie_optie = click.option(
+    "--versie",
+    metavar="VERSIE",
+    help="Versie van het kader; standaard de versie die op de (peil)datum geldt.",
+)
 
 
 def _ronde(tekst: str | None) -> str | None:
@@ -84,95 +86,75 @@ def _ronde(tekst: str | None) -> str | None:
     return schoon
 
 
-def _oordeelwaarde(w: Werkeenheid, tekst: str, kader: str, versie: str | None) -> Oordeelwaarde:
-    """The oordeel as typed; an unknown value is reported with the kader's own scale."""
-    import json
-
-    from kwaliteit.bewijs.modellen import Oordeelwaarde
-    from kwaliteit.cli.bewijs import opsomming
-    from kwaliteit.fouten import InvoerFout
-    from normen import diensten as normdiensten
-
-    try:
-        return keuze(Oordeelwaarde, tekst, "oordeel")
-    except InvoerFout:
-        schaal = json.loads(normdiensten.versie(w, kader, versie).schaal)
-        raise InvoerFout(
-            f"oordeel: '{tekst}' is niet toegestaan; kies {opsomming(schaal)}."
-        ) from None
-
-
 # -- beoordeel ----------------------------------------------------------------------------
 
 
+@click.command("beoordeel", cls=Opdracht)
+@_kader(True)
+@_norm(True)
+@click.option(
+    "--oordeel",
+    metavar="OORDEEL",
+    required=True,
+    help=f"{OORDELEN} (zoals de schaal van het kader toelaat).",
+)
+@click.option("--toelichting", metavar="TEKST", required=True, help="Waarop het oordeel berust.")
+@_ronde_optie
+@_versie_optie
+@click.pass_context
 def beoordeel(
-    ctx: typer.Context,
-    kader: KaderOpt,
-    norm: NormOpt,
-    oordeel: Annotated[
-        str,
-        typer.Option(
-            "--oordeel",
-            metavar="OORDEEL",
-            help=f"{OORDELEN} (zoals de schaal van het kader toelaat).",
-        ),
-    ],
-    toelichting: Annotated[
-        str, typer.Option("--toelichting", metavar="TEKST", help="Waarop het oordeel berust.")
-    ],
-    ronde: RondeOpt = None,
-    versie: KaderversieOpt = None,
+    ctx: click.Context,
+    kader: str,
+    norm: str,
+    oordeel: str,
+    toelichting: str,
+    ronde: str | None,
+    versie: str | None,
 ) -> None:
     """Beoordeel een norm in de zelfevaluatie; opnieuw beoordelen vervangt het oordeel (met auditspoor).
 
     Voorbeeld: kwaliteit beoordeel --kader awb-h9 --norm 9:6 --oordeel voldoet
     --toelichting "Alle schriftelijke klachten bevestigd" --ronde 2023
     """
-    from sqlalchemy import select
-
     from kwaliteit.bewijs import zelfevaluatie
-    from kwaliteit.bewijs.modellen import Oordeel
-    from normen import diensten as normdiensten
 
     with eenheid(ctx, schrijven=True) as w:
-        waarde = _oordeelwaarde(w, oordeel, kader, versie)
-        r = _ronde(ronde) or zelfevaluatie.standaardronde(w)
-        n = normdiensten.norm(w, normdiensten.versie(w, kader, versie), norm)
-        vorig = w.sessie.execute(
-            select(Oordeel.waarde).where(Oordeel.ronde == r, Oordeel.norm_id == n.id)
-        ).scalar_one_or_none()
-        o = zelfevaluatie.beoordeel(
+        b = zelfevaluatie.beoordeel_norm(
             w,
             kader=kader,
             ref=norm,
-            waarde=waarde,
+            oordeel=oordeel,
             toelichting=toelichting,
-            ronde=r,
+            ronde=_ronde(ronde),
             versie=versie,
         )
-        tekst = f"{kader} {n.ref}, ronde {o.ronde}: {o.waarde.value}"
-        if vorig is not None:
-            tekst += f" (vervangt {vorig.value})"
-    typer.echo(tekst)
+    tekst = f"{b.kader} {b.ref}, ronde {b.ronde}: {b.waarde.value}"
+    if b.vorig is not None:
+        tekst += f" (vervangt {b.vorig.value})"
+    click.echo(tekst)
 
 
 # -- dekking ------------------------------------------------------------------------------
 
 
+@click.command("dekking", cls=Opdracht)
+@_kader(True)
+@click.option(
+    "--peildatum",
+    metavar="DATUM",
+    help=f"De datum waarop het bewijs moet gelden ({DATUM}); standaard vandaag.",
+)
+@_ronde_optie
+@_versie_optie
+@json_optie(JSON_HULP)
+@click.pass_context
 def dekking(
-    ctx: typer.Context,
-    kader: KaderOpt,
-    peildatum: Annotated[
-        str | None,
-        typer.Option(
-            "--peildatum",
-            metavar="DATUM",
-            help=f"De datum waarop het bewijs moet gelden ({DATUM}); standaard vandaag.",
-        ),
-    ] = None,
-    ronde: RondeOpt = None,
-    versie: KaderversieOpt = None,
-    als_json: JsonOpt = False,
+    ctx: click.Context,
+    kader: str,
+    peildatum: str | None,
+    ronde: str | None,
+    versie: str | None,
+    als_json: bool,
 ) -> None:
     """Toon per norm van een kader of er geldig bewijs is, het oordeel en de open acties; gaten eerst.
 
@@ -199,7 +181,7 @@ def dekking(
 
 
 def _dekking_tekst(d: dict[str, Any]) -> None:
-    echo = typer.echo
+    echo = click.echo
     echo(f"Dekking van {d['kader']} ({d['naam']}), versie {d['versie']}")
     echo(f"Peildatum {nl(d['peildatum'])}, ronde {d['ronde']}")
     if d["werkversie"]:
@@ -251,22 +233,29 @@ def _dekking_tekst(d: dict[str, Any]) -> None:
 # -- bevinding ----------------------------------------------------------------------------
 
 
+@click.group(cls=Groep)
+def bevinding_app() -> None:
+    """Bevindingen: tekortkomingen, verbeterpunten, observaties."""
+
+
 @bevinding_app.command("registreer")
+@click.option("--soort", metavar="SOORT", required=True, help=f"{BEVINDINGSOORTEN}.")
+@click.option("--omschrijving", metavar="TEKST", required=True, help="Wat er is gevonden.")
+@_kader(False)
+@_norm(False)
+@_ronde_optie
+@click.option(
+    "--datum", metavar="DATUM", help=f"Datum van de bevinding ({DATUM}); standaard vandaag."
+)
+@click.pass_context
 def bevinding_registreer(
-    ctx: typer.Context,
-    soort: Annotated[str, typer.Option("--soort", metavar="SOORT", help=f"{BEVINDINGSOORTEN}.")],
-    omschrijving: Annotated[
-        str, typer.Option("--omschrijving", metavar="TEKST", help="Wat er is gevonden.")
-    ],
-    kader: KaderOptioneel = None,
-    norm: NormOptioneel = None,
-    ronde: RondeOpt = None,
-    datum: Annotated[
-        str | None,
-        typer.Option(
-            "--datum", metavar="DATUM", help=f"Datum van de bevinding ({DATUM}); standaard vandaag."
-        ),
-    ] = None,
+    ctx: click.Context,
+    soort: str,
+    omschrijving: str,
+    kader: str | None,
+    norm: str | None,
+    ronde: str | None,
+    datum: str | None,
 ) -> None:
     """Registreer een bevinding (tekortkoming, verbeterpunt of observatie); toont het kenmerk.
 
@@ -289,39 +278,14 @@ def bevinding_registreer(
             datum=datum_optie(datum, "datum"),
         )
         kenmerk = b.kenmerk
-    typer.echo(kenmerk)
-
-
-def _normverwijzing(w: Werkeenheid, norm_id: int | None) -> dict[str, str] | None:
-    from normen.modellen import Norm
-
-    n = w.sessie.get(Norm, norm_id) if norm_id else None
-    return {"kader": n.versie.kader.code, "ref": n.ref} if n else None
-
-
-def _bevinding_dict(w: Werkeenheid, b: Bevinding) -> dict[str, Any]:
-    from sqlalchemy import select
-
-    from kwaliteit.bewijs.modellen import Verbeteractie
-
-    acties = w.sessie.execute(
-        select(Verbeteractie.kenmerk)
-        .where(Verbeteractie.bevinding_id == b.id)
-        .order_by(Verbeteractie.volgnummer)
-    ).scalars()
-    return {
-        "kenmerk": b.kenmerk,
-        "ronde": b.ronde,
-        "datum": b.datum.isoformat(),
-        "soort": b.soort.value,
-        "norm": _normverwijzing(w, b.norm_id),
-        "omschrijving": b.omschrijving,
-        "acties": list(acties),
-    }
+    click.echo(kenmerk)
 
 
 @bevinding_app.command("lijst")
-def bevinding_lijst(ctx: typer.Context, ronde: RondeOpt = None, als_json: JsonOpt = False) -> None:
+@_ronde_optie
+@json_optie(JSON_HULP)
+@click.pass_context
+def bevinding_lijst(ctx: click.Context, ronde: str | None, als_json: bool) -> None:
     """Toon de bevindingen, op kenmerk, met de verbeteracties die eruit volgen.
 
     Voorbeeld: kwaliteit bevinding lijst --ronde 2023
@@ -329,27 +293,35 @@ def bevinding_lijst(ctx: typer.Context, ronde: RondeOpt = None, als_json: JsonOp
     from kwaliteit.bewijs import zelfevaluatie
 
     with eenheid(ctx, schrijven=False) as w:
-        regels = [_bevinding_dict(w, b) for b in zelfevaluatie.bevindingen(w, ronde=_ronde(ronde))]
+        regels = [
+            zelfevaluatie.bevinding_dict(w, b)
+            for b in zelfevaluatie.bevindingen(w, ronde=_ronde(ronde))
+        ]
     if als_json:
         print_json(regels)
         return
     if not regels:
-        typer.echo("Geen bevindingen gevonden.")
+        click.echo("Geen bevindingen gevonden.")
         return
     for r in regels:
         norm = f"{r['norm']['kader']} {r['norm']['ref']}" if r["norm"] else "-"
         acties = f"  acties: {', '.join(r['acties'])}" if r["acties"] else ""
-        typer.echo(
+        click.echo(
             f"{r['kenmerk']}  {nl(r['datum'])}  ronde {r['ronde']}  {r['soort']:<12}  {norm}  "
             f"{r['omschrijving']}{acties}"
         )
-    typer.echo(f"{len(regels)} bevinding(en).")
+    click.echo(f"{len(regels)} bevinding(en).")
 
 
 # -- actie --------------------------------------------------------------------------------
 
 
-def _let_op_deadline(w: Werkeenheid, deadline: Any, status_open: bool) -> None:
+@click.group(cls=Groep)
+def actie_app() -> None:
+    """Verbeteracties met eigenaar, deadline en status."""
+
+
+def _let_op_deadline(w: Werkeenheid, deadline: date, status_open: bool) -> None:
     from kwaliteit.tijd import nl_datum
 
     if status_open and deadline < w.vandaag:
@@ -357,33 +329,32 @@ def _let_op_deadline(w: Werkeenheid, deadline: Any, status_open: bool) -> None:
 
 
 @actie_app.command("registreer")
+@click.option("--omschrijving", metavar="TEKST", required=True, help="Wat er verbeterd wordt.")
+@click.option("--eigenaar", metavar="NAAM", required=True, help="Wie de actie uitvoert.")
+@click.option(
+    "--deadline", metavar="DATUM", required=True, help=f"Wanneer de actie af is ({DATUM})."
+)
+@_kader(False)
+@_norm(False)
+@click.option(
+    "--bevinding", metavar="KENMERK", help="De bevinding waaruit de actie volgt (BV-0001)."
+)
+@click.option(
+    "--klacht",
+    metavar="KENMERK",
+    multiple=True,
+    help="Een klacht waaruit de actie volgt (K-2023-0001); mag vaker.",
+)
+@click.pass_context
 def actie_registreer(
-    ctx: typer.Context,
-    omschrijving: Annotated[
-        str, typer.Option("--omschrijving", metavar="TEKST", help="Wat er verbeterd wordt.")
-    ],
-    eigenaar: Annotated[
-        str, typer.Option("--eigenaar", metavar="NAAM", help="Wie de actie uitvoert.")
-    ],
-    deadline: Annotated[
-        str, typer.Option("--deadline", metavar="DATUM", help=f"Wanneer de actie af is ({DATUM}).")
-    ],
-    kader: KaderOptioneel = None,
-    norm: NormOptioneel = None,
-    bevinding: Annotated[
-        str | None,
-        typer.Option(
-            "--bevinding", metavar="KENMERK", help="De bevinding waaruit de actie volgt (BV-0001)."
-        ),
-    ] = None,
-    klacht: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--klacht",
-            metavar="KENMERK",
-            help="Een klacht waaruit de actie volgt (K-2023-0001); mag vaker.",
-        ),
-    ] = None,
+    ctx: click.Context,
+    omschrijving: str,
+    eigenaar: str,
+    deadline: str,
+    kader: str | None,
+    norm: str | None,
+    bevinding: str | None,
+    klacht: tuple[str, ...],
 ) -> None:
     """Registreer een verbeteractie met eigenaar en deadline; toont het kenmerk.
 
@@ -403,28 +374,29 @@ def actie_registreer(
             kader=kader,
             ref=norm,
             bevinding=normaliseer_kenmerk(bevinding, "BV") if bevinding is not None else None,
-            klachten=klacht,
+            klachten=list(klacht),
         )
         _let_op_deadline(w, dag, True)
         kenmerk = a.kenmerk
-    typer.echo(kenmerk)
+    click.echo(kenmerk)
 
 
 @actie_app.command("wijzig")
+@click.argument("kenmerk", metavar="KENMERK")
+@click.option("--status", metavar="STATUS", help=f"{STATUSSEN}.")
+@click.option("--deadline", metavar="DATUM", help=f"Nieuwe deadline ({DATUM}).")
+@click.option("--eigenaar", metavar="NAAM", help="Nieuwe eigenaar.")
+@click.pass_context
 def actie_wijzig(
-    ctx: typer.Context,
-    kenmerk: ActieArg,
-    status: Annotated[
-        str | None, typer.Option("--status", metavar="STATUS", help=f"{STATUSSEN}.")
-    ] = None,
-    deadline: Annotated[
-        str | None, typer.Option("--deadline", metavar="DATUM", help=f"Nieuwe deadline ({DATUM}).")
-    ] = None,
-    eigenaar: Annotated[
-        str | None, typer.Option("--eigenaar", metavar="NAAM", help="Nieuwe eigenaar.")
-    ] = None,
+    ctx: click.Context,
+    kenmerk: str,
+    status: str | None,
+    deadline: str | None,
+    eigenaar: str | None,
 ) -> None:
     """Wijzig de status, deadline of eigenaar van een verbeteractie (met auditspoor).
+
+    KENMERK is het kenmerk van de verbeteractie, bijv. VA-0001.
 
     Voorbeeld: kwaliteit actie wijzig VA-0001 --status afgerond
     """
@@ -443,7 +415,7 @@ def actie_wijzig(
         if deadline is not None or s is not None:
             _let_op_deadline(w, a.deadline, a.status.is_open)
         d = zelfevaluatie.actie_dict(w, a)
-    typer.echo(
+    click.echo(
         f"{d['kenmerk']}: status {d['status']}, deadline {nl(d['deadline'])}"
         + (" (te laat)" if d["te_laat"] else "")
         + f", eigenaar {d['eigenaar']}"
@@ -451,19 +423,16 @@ def actie_wijzig(
 
 
 @actie_app.command("lijst")
-def actie_lijst(
-    ctx: typer.Context,
-    status: Annotated[
-        str | None,
-        typer.Option(
-            "--status", metavar="STATUS", help=f"Alleen acties met deze status: {STATUSSEN}."
-        ),
-    ] = None,
-    alleen_open: Annotated[
-        bool, typer.Option("--open", help="Alleen acties die nog lopen (open of in-uitvoering).")
-    ] = False,
-    als_json: JsonOpt = False,
-) -> None:
+@click.option("--status", metavar="STATUS", help=f"Alleen acties met deze status: {STATUSSEN}.")
+@click.option(
+    "--open",
+    "alleen_open",
+    is_flag=True,
+    help="Alleen acties die nog lopen (open of in-uitvoering).",
+)
+@json_optie(JSON_HULP)
+@click.pass_context
+def actie_lijst(ctx: click.Context, status: str | None, alleen_open: bool, als_json: bool) -> None:
     """Toon de verbeteracties, op kenmerk; acties over hun deadline zijn gemarkeerd als te laat.
 
     Voorbeeld: kwaliteit actie lijst --open
@@ -484,7 +453,7 @@ def actie_lijst(
         print_json(regels)
         return
     if not regels:
-        typer.echo("Geen verbeteracties gevonden.")
+        click.echo("Geen verbeteracties gevonden.")
         return
     from rich import box
     from rich.table import Table
@@ -502,12 +471,17 @@ def actie_lijst(
             r["omschrijving"],
         )
     console().print(t)
-    typer.echo(f"{len(regels)} verbeteractie(s).")
+    click.echo(f"{len(regels)} verbeteractie(s).")
 
 
 @actie_app.command("toon")
-def actie_toon(ctx: typer.Context, kenmerk: ActieArg, als_json: JsonOpt = False) -> None:
+@click.argument("kenmerk", metavar="KENMERK")
+@json_optie(JSON_HULP)
+@click.pass_context
+def actie_toon(ctx: click.Context, kenmerk: str, als_json: bool) -> None:
     """Toon één verbeteractie met norm, bevinding en klachten.
+
+    KENMERK is het kenmerk van de verbeteractie, bijv. VA-0001.
 
     Voorbeeld: kwaliteit actie toon VA-0001
     """
@@ -532,4 +506,4 @@ def actie_toon(ctx: typer.Context, kenmerk: ActieArg, als_json: JsonOpt = False)
     ]
     breedte = max(len(label) for label, _ in regels)
     for label, waarde in regels:
-        typer.echo(f"{label:<{breedte}}  {waarde}")
+        click.echo(f"{label:<{breedte}}  {waarde}")

@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,7 +24,7 @@ from sqlalchemy import select
 
 from kwaliteit.bewijs.modellen import Bestand
 from kwaliteit.dossier import manifest as mf
-from kwaliteit.dossier.gegevens import Opties, verzamel
+from kwaliteit.dossier.gegevens import SECTIES, Opties, verzamel
 from kwaliteit.dossier.weergave import render
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import Fout, InvoerFout
@@ -31,6 +32,39 @@ from kwaliteit.fouten import Fout, InvoerFout
 FORMATEN = ("pdf", "html", "beide")
 DRUKINVOER_VARIABELE = "KWALITEIT_DOSSIER_DRUKINVOER"
 EIGEN_NAMEN = {mf.PDF_NAAM, mf.PDF_NAAM + ".sha256", mf.HTML_MAP}
+
+Voortgang = Callable[[int, int | None], None]
+
+
+class _Fasen:
+    """Progress over the phases of one build: gathering (per section), the manifest, the
+    evidence files, the HTML, the PDF (print HTML, layout, writing) and the swap."""
+
+    PDF_FASEN = 2  # maak_pdf: layout, writing
+
+    def __init__(self, formaat: str, voortgang: Voortgang | None) -> None:
+        self.voortgang = voortgang
+        self.totaal = len(SECTIES) + 3  # + manifest, evidence files, swap into place
+        if formaat in ("html", "beide"):
+            self.totaal += 1
+        if formaat in ("pdf", "beide"):
+            self.totaal += 1 + self.PDF_FASEN  # the print HTML, then maak_pdf's phases
+        self.gedaan = 0
+
+    def klaar(self, aantal: int = 1) -> None:
+        self.gedaan += aantal
+        if self.voortgang is not None:
+            self.voortgang(self.gedaan, self.totaal)
+
+    def binnen(self) -> Voortgang:
+        """A callback for a part that reports its own (gedaan, totaal)."""
+        begin = self.gedaan
+
+        def meld(gedaan: int, _totaal: int | None) -> None:
+            self.gedaan = begin
+            self.klaar(gedaan)
+
+        return meld
 
 
 @dataclass(frozen=True)
@@ -119,19 +153,33 @@ def _html(map_: Path, html: str, manifestbytes: bytes, bestanden: dict[str, byte
     (map_ / mf.SOMMEN).write_text(mf.sommen(inhoud), encoding="utf-8")
 
 
-def bouw(w: Werkeenheid, opties: Opties, uit: Path, formaat: str) -> Resultaat:
-    """Build the dossier into the folder ``uit`` (see the module docstring)."""
+def bouw(
+    w: Werkeenheid,
+    opties: Opties,
+    uit: Path,
+    formaat: str,
+    *,
+    voortgang: Voortgang | None = None,
+) -> Resultaat:
+    """Build the dossier into the folder ``uit`` (see the module docstring).
+
+    ``voortgang(gedaan, totaal)`` is called after each phase (see ``_Fasen``).
+    """
     if formaat not in FORMATEN:
         raise InvoerFout(f"Onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}.")
+    fasen = _Fasen(formaat, voortgang)
     uit = uit.absolute()
     if uit.parent.is_dir():
         ruim_resten_op(uit)
     controleer_uitvoer(uit)
-    gegevens = verzamel(w, opties)
+    fasen.klaar(0)
+    gegevens = verzamel(w, opties, voortgang=fasen.binnen())
     m = mf.maak(gegevens)
     digest = mf.sha256(mf.canoniek(m))
     manifestbytes = _manifestbytes(m)
+    fasen.klaar()
     bestanden = _bestanden(w, m)
+    fasen.klaar()
 
     tijdelijk = uit.with_name(f".{uit.name}.{os.getpid()}.nieuw")
     shutil.rmtree(tijdelijk, ignore_errors=True)
@@ -145,6 +193,7 @@ def bouw(w: Werkeenheid, opties: Opties, uit: Path, formaat: str) -> Resultaat:
                 manifestbytes,
                 bestanden,
             )
+            fasen.klaar()
         if formaat in ("pdf", "beide"):
             from kwaliteit.dossier.pdf import maak_pdf
 
@@ -154,18 +203,21 @@ def bouw(w: Werkeenheid, opties: Opties, uit: Path, formaat: str) -> Resultaat:
                 *((pad, data, f"Bewijsbestand {pad}") for pad, data in bestanden.items()),
             ]
             bewaar_drukinvoer(druk, bijlagen)
+            fasen.klaar()
             pdf, paginas = maak_pdf(
                 druk,
                 basis=middelen(),
                 bijlagen=bijlagen,
                 datum=opties.peildatum,
                 identificatie=digest[:32],
+                voortgang=fasen.binnen(),
             )
             (tijdelijk / mf.PDF_NAAM).write_bytes(pdf)
             (tijdelijk / (mf.PDF_NAAM + ".sha256")).write_text(
                 f"{mf.sha256(pdf)}  {mf.PDF_NAAM}\n", encoding="utf-8"
             )
         _vervang(tijdelijk, uit)
+        fasen.klaar()
     except OSError as e:
         raise Fout(f"Het dossier kon niet worden geschreven in {uit}: {e.strerror}.") from None
     finally:

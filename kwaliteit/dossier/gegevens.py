@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -39,6 +39,8 @@ from normen.modellen import Norm
 
 FORMAAT = "kwaliteit-dossier/1"
 STANDAARD_DREMPEL = 5
+# The sections ``verzamel`` reports progress for, in order.
+SECTIES = ("dekking", "bevindingen", "verbeteracties", "bewijs", "toetsing", "normen", "klachten")
 
 # Breakdowns of the 9:12a overview whose cells are suppressed below the threshold.
 UITSPLITSINGEN = (
@@ -204,14 +206,31 @@ def _scenarios_voor(toets: dict[str, Any] | None, kader: str, ref: str) -> dict[
     return {"status": n["status"], "toelichting": n["toelichting"], "scenarios": scenarios}
 
 
-def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
-    """The dossier's data (see the module docstring); JSON-able, stable order."""
+def verzamel(
+    w: Werkeenheid,
+    o: Opties,
+    *,
+    voortgang: Callable[[int, int | None], None] | None = None,
+) -> dict[str, Any]:
+    """The dossier's data (see the module docstring); JSON-able, stable order.
+
+    ``voortgang(gedaan, totaal)`` is called after each of the ``SECTIES``.
+    """
+    gedaan = 0
+
+    def sectie_klaar() -> None:
+        nonlocal gedaan
+        gedaan += 1
+        if voortgang is not None:
+            voortgang(gedaan, len(SECTIES))
+
     ronde = o.ronde or standaardronde(w)
     d = dekking(w, o.kader, peildatum=o.peildatum, ronde=ronde, versie=o.versie)
     v = normdiensten.versie(w, o.kader, o.versie, op=o.peildatum)
     alle = normdiensten.normen(w, v)
     per_ref = {x["ref"]: x for x in d["per_norm"]}
     ids = [n.id for n in alle]
+    sectie_klaar()
 
     bevindingen: dict[int, list[dict[str, Any]]] = defaultdict(list)
     bevinding_norm: dict[int, int] = {}
@@ -231,6 +250,7 @@ def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
                 "datum": bv.datum.isoformat(),
             }
         )
+    sectie_klaar()
     acties: dict[int, list[dict[str, Any]]] = defaultdict(list)
     aantal_klachten = (
         select(func.count())
@@ -267,6 +287,8 @@ def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
                 "klachten": int(n_klachten),
             }
         )
+
+    sectie_klaar()
 
     # Evidence: the version valid on the peildatum of every item linked to this kader.
     # Two set-based queries over plain rows (no ORM objects, no query per item): the
@@ -326,7 +348,9 @@ def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
         if ref not in item["normen"]:
             item["normen"].append(ref)
 
+    sectie_klaar()
     toets = _toets(w, v.kader.code, o.peildatum)
+    sectie_klaar()
     gebruikt: set[str] = set()
     normen: list[dict[str, Any]] = []
     for n in alle:
@@ -356,8 +380,11 @@ def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
             }
         normen.append(regel)
 
+    sectie_klaar()
     if toets is not None:
         toets = {k: toets[k] for k in ("run", "datum", "peildatum", "geslaagd", "samenvatting")}
+    klachten = klachtensectie(w, o.van, o.tot, o.drempel)
+    sectie_klaar()
     return {
         "formaat": FORMAAT,
         "organisatie": o.organisatie,
@@ -386,5 +413,5 @@ def verzamel(w: Werkeenheid, o: Opties) -> dict[str, Any]:
         "toets": toets,
         "normen": normen,
         "bewijs": sorted(bewijs.values(), key=lambda b: int(b["kenmerk"].split("-")[1])),
-        "klachten": klachtensectie(w, o.van, o.tot, o.drempel),
+        "klachten": klachten,
     }

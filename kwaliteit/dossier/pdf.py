@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -68,13 +68,15 @@ def maak_pdf(
     bijlagen: Sequence[tuple[str, bytes, str]],
     datum: date,
     identificatie: str,
+    voortgang: Callable[[int, int | None], None] | None = None,
 ) -> tuple[bytes, int]:
     """Render ``html`` (assets resolved under ``basis``) to PDF/A-3b with the attachments.
 
     ``bijlagen``: (name, content, description). ``datum`` dates the attachments (the
     document's own dates come from its ``dcterms`` meta tags); ``identificatie``
     (hex) becomes the PDF's /ID, so the file depends on its content only. Returns the
-    PDF and its number of pages.
+    PDF and its number of pages. ``voortgang(gedaan, 2)`` after each of the two phases:
+    the layout (pages) and writing the PDF/A with its attachments.
     """
     ophaler = Ophaler([basis])
     tijd = _tijdstip(datum)
@@ -83,6 +85,8 @@ def maak_pdf(
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     try:
         document = HTML(string=html, base_url=basis.as_uri() + "/", url_fetcher=ophaler).render()
+        if voortgang is not None:
+            voortgang(1, 2)
         pdf = bytes(
             document.write_pdf(
                 pdf_variant="pdf/a-3b",
@@ -101,6 +105,8 @@ def maak_pdf(
                 ],
             )
         )
+        if voortgang is not None:
+            voortgang(2, 2)
         return pdf, len(document.pages)
     except GeweigerdeBron as e:
         raise Fout(f"Het dossier verwijst naar een bron die niet is toegestaan ({e}).") from None

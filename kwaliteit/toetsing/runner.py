@@ -3,8 +3,21 @@
 Per norm in scope exactly one state:
 - ``gedekt``: every scenario for the norm passed;
 - ``niet-gedekt``: a scenario failed (with the failing step and the records);
-- ``overgeslagen``: a scenario was skipped or has an undefined step — never counted as passed;
+- ``overgeslagen``: a scenario was skipped, has an undefined step or could not be run
+  because of an error in its feature file — never counted as passed;
 - ``ongetoetst``: no scenario checks the norm.
+
+Errors in the feature files themselves (``Featurefout``) are reported on their own,
+always and with file:line, whatever the state of the norms: a Gherkin syntax error
+(the file is not run), a bad or unknown tag (the scenario is not run) and every step
+that the step library does not define (found before the run, in every scenario of
+every file, also those outside ``--kader``). A norm such an error bears on is never
+``gedekt``.
+
+The run happens in-process (``pytest.main``) inside the caller's unit of work: the
+fixture ``werk`` of the steps is a read-only view of that same ``Werkeenheid``, so the
+checks read exactly what the run is stored with, through the same session and
+transaction; no second connection is opened.
 
 Imported only by the ``toets`` command: pytest and pytest-bdd are heavy.
 """
@@ -14,20 +27,35 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from kwaliteit.audit import AuditLog
+from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import Fout, InvoerFout
+
+if TYPE_CHECKING:
+    from pytest_bdd.parser import Step
+    from pytest_bdd.steps import StepFunctionContext
+    from sqlalchemy.orm import Session
 
 NORMTAG = "norm:"
 STATUSSEN = ("gedekt", "niet-gedekt", "overgeslagen", "ongetoetst")
+# The kinds of Featurefout; the first two make the feature files invalid input.
+ONGELDIG = ("gherkin", "tag")
+SOORTEN = (*ONGELDIG, "stap")
+STAP_NIET_GEDEFINIEERD = "stap niet gedefinieerd"
+
+Voortgang = Callable[[int, int | None], None]
 
 
 @dataclass
@@ -55,12 +83,31 @@ class Normresultaat:
 
 
 @dataclass
+class Featurefout:
+    """An error in a feature file: ``soort`` gherkin (syntax), tag or stap (undefined)."""
+
+    pad: str  # as shown: features/dekking/... for the shipped files, else as found
+    regel: int | None
+    soort: str
+    melding: str
+    normen: list[str] = field(default_factory=list)  # kader/ref the error bears on
+
+    @property
+    def plaats(self) -> str:
+        return f"{self.pad}:{self.regel}" if self.regel else self.pad
+
+    def __str__(self) -> str:
+        return f"{self.plaats}: {self.melding}"
+
+
+@dataclass
 class Toetsrapport:
     peildatum: date
     kader: str | None
     features: list[dict[str, str]]
     scenarios: list[Scenarioresultaat]
     normen: list[Normresultaat]
+    featurefouten: list[Featurefout] = field(default_factory=list)
 
     @property
     def samenvatting(self) -> dict[str, int]:
@@ -71,7 +118,16 @@ class Toetsrapport:
 
     @property
     def geslaagd(self) -> bool:
-        return bool(self.normen) and all(n.status == "gedekt" for n in self.normen)
+        return (
+            bool(self.normen)
+            and all(n.status == "gedekt" for n in self.normen)
+            and not self.featurefouten
+        )
+
+    @property
+    def ongeldige_invoer(self) -> bool:
+        """A syntax error or a bad tag: the feature files are not valid input (exit 2)."""
+        return any(f.soort in ONGELDIG for f in self.featurefouten)
 
     def als_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +138,7 @@ class Toetsrapport:
             "normen": [asdict(n) for n in self.normen],
             "scenarios": [_scenario_dict(s) for s in self.scenarios],
             "features": [{"pad": f["pad"], "sha256": f["sha256"]} for f in self.features],
+            "featurefouten": [asdict(f) for f in self.featurefouten],
         }
 
 
@@ -124,56 +181,154 @@ class Geplandscenario:
     normen: tuple[str, ...]
 
 
-def lees_features(bestanden: list[Path]) -> list[Geplandscenario]:
-    """Parse every file; syntax errors and bad tags are collected and raised together."""
+@dataclass
+class Featureplan:
+    """What ``lees_features`` found: the scenarios, the errors, what can be run."""
+
+    gepland: list[Geplandscenario]
+    fouten: list[Featurefout]
+    uitvoerbaar: list[Path]  # the files that parsed
+    uitgesloten: set[tuple[Path, int]]  # scenarios (file, line) not to run: a bad tag
+
+
+_NORMTAG_IN_TEKST = re.compile(r"(?:^|\s)@" + re.escape(NORMTAG) + r"(\S+)")
+
+
+def _normtags_in_tekst(pad: Path) -> list[str]:
+    """The @norm tags of a file that does not parse, read from its lines as they stand."""
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    gevonden: list[str] = []
+    for regel in tekst.splitlines():
+        if regel.lstrip().startswith("@"):
+            gevonden += _NORMTAG_IN_TEKST.findall(regel)
+    return list(dict.fromkeys(gevonden))
+
+
+def _stapbibliotheek() -> list[StepFunctionContext]:
+    """The step definitions of ``kwaliteit.toetsing.stappen``: the only steps a run knows."""
+    from pytest_bdd.steps import step_function_context_registry
+
+    import kwaliteit.toetsing.stappen as stappen
+
+    return [
+        c
+        for c in list(step_function_context_registry.values())
+        if getattr(c.step_func, "__module__", None) == stappen.__name__
+    ]
+
+
+def _gedefinieerd(stap: Step, bibliotheek: list[StepFunctionContext]) -> bool:
+    """As pytest-bdd looks a step up: the same type (given/when/then) and a matching parser."""
+    return any(
+        (c.type is None or c.type == stap.type) and c.parser.is_matching(stap.name)
+        for c in bibliotheek
+    )
+
+
+def lees_features(bestanden: list[Path]) -> Featureplan:
+    """Parse every file and check its tags and steps; every error is collected, none raised."""
     from pytest_bdd.exceptions import GherkinParseError
     from pytest_bdd.parser import FeatureParser
 
-    fouten: list[str] = []
+    bibliotheek = _stapbibliotheek()
+    fouten: list[Featurefout] = []
     gepland: list[Geplandscenario] = []
+    uitvoerbaar: list[Path] = []
+    uitgesloten: set[tuple[Path, int]] = set()
     for pad in bestanden:
+        toon = _weergave(pad)
         try:
             feature = FeatureParser(str(pad.parent), pad.name).parse()
         except GherkinParseError as e:
-            regel = getattr(e, "line", None) or "?"
             fouten.append(
-                f"{pad}:{regel}: geen geldige Gherkin: deze regel hoort hier niet (verwacht "
-                "een tag, Scenario, Abstract Scenario, Voorbeelden of een stap met Gegeven, Als, "
-                "Dan, En of Maar; en '# language: nl' bovenaan)"
+                Featurefout(
+                    toon,
+                    getattr(e, "line", None) or None,
+                    "gherkin",
+                    "geen geldige Gherkin: deze regel hoort hier niet (verwacht een tag, "
+                    "Scenario, Abstract Scenario, Voorbeelden of een stap met Gegeven, Als, "
+                    "Dan, En of Maar; en '# language: nl' bovenaan)",
+                    _normtags_in_tekst(pad),
+                )
             )
             continue
         except Exception as e:  # the gherkin parser raises its own error types
-            fouten.append(f"{pad}: geen geldige Gherkin ({_eerste_regel(e)})")
+            fouten.append(
+                Featurefout(
+                    toon,
+                    None,
+                    "gherkin",
+                    f"geen geldige Gherkin ({_eerste_regel(e)})",
+                    _normtags_in_tekst(pad),
+                )
+            )
             continue
+        uitvoerbaar.append(pad)
         if not feature.scenarios:
-            fouten.append(f"{pad}:{feature.line_number}: de feature heeft geen scenario's")
+            fouten.append(
+                Featurefout(
+                    toon, feature.line_number, "gherkin", "de feature heeft geen scenario's"
+                )
+            )
+        onbekende_stappen: dict[int, Featurefout] = {}
         for s in feature.scenarios.values():
             tags = sorted(s.tags | feature.tags)
             vreemd = [t for t in tags if not t.startswith(NORMTAG)]
             normen = tuple(t[len(NORMTAG) :] for t in tags if t.startswith(NORMTAG))
+            goed = [n for n in normen if _welgevormd(n)]
+            tagfouten: list[str] = []
             if vreemd:
-                fouten.append(
-                    f"{pad}:{s.line_number}: onbekende tag(s) {', '.join('@' + t for t in vreemd)}; "
+                tagfouten.append(
+                    f"onbekende tag(s) {', '.join('@' + t for t in vreemd)}; "
                     "gebruik @norm:<kader>/<ref>, bijvoorbeeld @norm:awb-h9/9:11"
                 )
             if not normen:
-                fouten.append(
-                    f"{pad}:{s.line_number}: scenario '{s.name}' heeft geen @norm:<kader>/<ref>-tag; "
+                tagfouten.append(
+                    f"scenario '{s.name}' heeft geen @norm:<kader>/<ref>-tag; "
                     "een scenario dat geen norm toetst telt nergens mee"
                 )
-            for n in normen:
-                if "/" not in n or not n.split("/", 1)[0] or not n.split("/", 1)[1]:
-                    fouten.append(
-                        f"{pad}:{s.line_number}: tag '@norm:{n}' mist kader of ref; "
-                        "gebruik @norm:<kader>/<ref>"
+            tagfouten += [
+                f"tag '@norm:{n}' mist kader of ref; gebruik @norm:<kader>/<ref>"
+                for n in normen
+                if not _welgevormd(n)
+            ]
+            for melding in tagfouten:
+                fouten.append(Featurefout(toon, s.line_number, "tag", melding, list(goed)))
+            if tagfouten:
+                uitgesloten.add((pad, s.line_number))
+            for stap in _stappen(s):
+                if _gedefinieerd(stap, bibliotheek):
+                    continue
+                bestaand = onbekende_stappen.get(stap.line_number)
+                if bestaand is None:
+                    onbekende_stappen[stap.line_number] = Featurefout(
+                        toon,
+                        stap.line_number,
+                        "stap",
+                        f"{STAP_NIET_GEDEFINIEERD}: '{stap.keyword} {stap.name}'",
+                        list(goed),
                     )
+                else:  # a background step, in every scenario of the file
+                    bestaand.normen += [n for n in goed if n not in bestaand.normen]
             gepland.append(Geplandscenario(pad, s.name, s.line_number, normen))
-    if fouten:
-        raise InvoerFout(
-            f"De feature-bestanden bevatten {len(fouten)} fout(en); er is niets getoetst.",
-            details=fouten,
-        )
-    return gepland
+        fouten += sorted(onbekende_stappen.values(), key=lambda f: f.regel or 0)
+    return Featureplan(gepland, fouten, uitvoerbaar, uitgesloten)
+
+
+def _welgevormd(norm: str) -> bool:
+    kader, _, ref = norm.partition("/")
+    return bool(kader and ref)
+
+
+def _stappen(s: Any) -> list[Step]:
+    """The steps of a scenario (with its background), each example of an outline rendered."""
+    contexten = [c for voorbeelden in s.examples for c in voorbeelden.as_contexts()]
+    if not contexten:
+        return list(s.steps)
+    return [stap for c in contexten for stap in s.render(c).steps]
 
 
 def _eerste_regel(e: BaseException) -> str:
@@ -184,30 +339,66 @@ def _eerste_regel(e: BaseException) -> str:
 # -- running -------------------------------------------------------------------------------
 
 
-class _Verzamelaar:
-    """A pytest plugin: provides the live-database fixtures and records what happened."""
+class _GeenAudit(AuditLog):
+    """The audit log the steps see: a check records nothing."""
 
-    def __init__(self, url: str, peildatum: date, door: str, binnen_bereik: set[str]) -> None:
-        self.url = url
+    def leg_vast(self, *args: Any, **kwargs: Any) -> None:
+        raise Fout(
+            "Een toetsstap probeerde iets vast te leggen in het auditspoor; toetsen leest alleen."
+        )
+
+
+@contextmanager
+def _alleen_lezen(sessie: Session) -> Iterator[None]:
+    """While the steps run, the session refuses every change (they only read)."""
+    from sqlalchemy import event
+
+    def weiger(*_: Any) -> None:
+        raise Fout("Een toetsstap probeerde de database te wijzigen; toetsen leest alleen.")
+
+    def alleen_select(state: Any) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            weiger()
+
+    event.listen(sessie, "before_flush", weiger)
+    event.listen(sessie, "do_orm_execute", alleen_select)
+    try:
+        yield
+    finally:
+        event.remove(sessie, "do_orm_execute", alleen_select)
+        event.remove(sessie, "before_flush", weiger)
+    if sessie.new or sessie.dirty or sessie.deleted:
+        weiger()
+
+
+class _Verzamelaar:
+    """A pytest plugin: provides the fixtures on the caller's unit of work, records results."""
+
+    def __init__(
+        self,
+        werk: Werkeenheid,
+        peildatum: date,
+        binnen_bereik: set[str],
+        uitgesloten: set[tuple[Path, int]],
+        voortgang: Voortgang | None,
+    ) -> None:
+        self._werk = werk
         self.datum = peildatum
-        self.door = door
         self.binnen_bereik = binnen_bereik
+        self.uitgesloten = {(str(p), r) for p, r in uitgesloten}
+        self.voortgang = voortgang
         self.per_item: dict[str, Scenarioresultaat] = {}
         self.fouten: list[str] = []
+        self._klaar = 0
 
     # fixtures ---------------------------------------------------------------------------
     @pytest.fixture(scope="session")
-    def werk(self) -> Iterator[Any]:
-        """A read-only unit of work on the live database: one consistent view for the run."""
-        from kwaliteit.db import Database
-        from kwaliteit.eenheid import werkeenheid
-
-        db = Database(self.url)
-        try:
-            with werkeenheid(db, schrijven=False, door=self.door) as w:
-                yield w
-        finally:
-            db.sluit()
+    def werk(self) -> Werkeenheid:
+        """A read-only view of the command's unit of work: one consistent view for the run."""
+        w = self._werk
+        return Werkeenheid(
+            w.sessie, _GeenAudit(w.sessie, w.door, w.audit.tijdstip), w.door, w.vandaag
+        )
 
     @pytest.fixture(scope="session")
     def peildatum(self) -> date:
@@ -224,7 +415,10 @@ class _Verzamelaar:
         for item in items:
             functie = getattr(item, "obj", None)
             s = scenario_wrapper_template_registry.get(functie) if callable(functie) else None
-            if s is None:
+            if (
+                s is None
+                or (str(Path(s.feature.filename).resolve()), s.line_number) in self.uitgesloten
+            ):
                 weg.append(item)
                 continue
             tags = s.tags | s.feature.tags
@@ -239,6 +433,11 @@ class _Verzamelaar:
         if weg:
             config.hook.pytest_deselected(items=weg)
         items[:] = gekozen
+        self._meld()
+
+    def _meld(self) -> None:
+        if self.voortgang is not None:
+            self.voortgang(self._klaar, len(self.per_item))
 
     def pytest_bdd_step_error(
         self, request: Any, feature: Any, scenario: Any, step: Any, step_func: Any,
@@ -272,13 +471,19 @@ class _Verzamelaar:
         r.status = "overgeslagen"
         r.stap = f"{step.keyword} {step.name}".strip()
         r.plaats = f"{feature.filename}:{step.line_number}"
-        r.melding = "stap niet gedefinieerd"
+        r.melding = STAP_NIET_GEDEFINIEERD
 
     def pytest_runtest_logreport(self, report: Any) -> None:
         r = self.per_item.get(report.nodeid)
         if r is None:
             return
-        if r.melding == "stap niet gedefinieerd":
+        self._verwerk(r, report)
+        if report.when == "teardown":
+            self._klaar += 1
+            self._meld()
+
+    def _verwerk(self, r: Scenarioresultaat, report: Any) -> None:
+        if r.melding == STAP_NIET_GEDEFINIEERD:
             return  # stays overgeslagen
         if report.failed and (report.when != "call" or r.soort == "fout"):
             # The database or the program failed, not the organisation: stop the run.
@@ -304,36 +509,40 @@ class _Verzamelaar:
 
 
 def voer_uit(
+    w: Werkeenheid,
     *,
-    url: str,
-    door: str,
     peildatum: date,
     kader: str | None,
     mappen: list[Path],
     normen_in_bereik: dict[str, list[tuple[str, str]]],
+    voortgang: Voortgang | None = None,
 ) -> Toetsrapport:
-    """Run the scenarios for the norms in scope and judge each norm.
+    """Run the scenarios for the norms in scope, in ``w``, and judge each norm.
 
     ``normen_in_bereik``: kader code → [(ref, titel)] of the assessable norms in scope.
+    ``voortgang(gedaan, totaal)`` is called per scenario. The steps read through ``w``'s
+    session and may not change anything (a change stops the run with a ``Fout``).
     """
     bestanden = featurebestanden(mappen)
-    gepland = lees_features(bestanden)
+    plan = lees_features(bestanden)
     bekend = {f"{k}/{ref}" for k, lijst in normen_in_bereik.items() for ref, _ in lijst}
-    onbekend = sorted(
-        {
-            f"{s.feature}:{s.regel}: @norm:{n}"
-            for s in gepland
-            for n in s.normen
-            if n.split("/", 1)[0] in normen_in_bereik and n not in bekend
-        }
-    )
-    if onbekend:
-        raise InvoerFout(
-            "Tags noemen normen die het kader niet kent; er is niets getoetst.",
-            details=[f"{o} bestaat niet in het geladen kader" for o in onbekend],
-        )
+    for s in plan.gepland:
+        for n in s.normen:
+            if n.split("/", 1)[0] in normen_in_bereik and n not in bekend:
+                plan.fouten.append(
+                    Featurefout(
+                        _weergave(s.feature),
+                        s.regel,
+                        "tag",
+                        f"tag '@norm:{n}' noemt een norm die niet (als beoordeelbare norm) "
+                        "bestaat in het geladen kader",
+                        [m for m in s.normen if m in bekend],
+                    )
+                )
+                plan.uitgesloten.add((s.feature, s.regel))
     vreemde_kaders = sorted(
-        {n.split("/", 1)[0] for s in gepland for n in s.normen} - set(normen_in_bereik)
+        {n.split("/", 1)[0] for s in plan.gepland for n in s.normen if _welgevormd(n)}
+        - set(normen_in_bereik)
     )
     if vreemde_kaders and kader is None:
         raise InvoerFout(
@@ -341,7 +550,42 @@ def voer_uit(
             "'kwaliteit normen importeer' of toets met --kader."
         )
 
-    verzamelaar = _Verzamelaar(_absolute_url(url), peildatum, door, bekend)
+    verzamelaar = _Verzamelaar(w, peildatum, bekend, plan.uitgesloten, voortgang)
+    code: int = 5
+    if plan.uitvoerbaar:
+        with _alleen_lezen(w.sessie):
+            code = _draai(plan.uitvoerbaar, verzamelaar)
+    if verzamelaar.fouten:
+        raise Fout(
+            "De toetsing kon niet worden uitgevoerd; er is niets bewaard.",
+            details=verzamelaar.fouten,
+        )
+    if code not in (0, 1, 5) or (code == 5 and verzamelaar.per_item):
+        raise Fout(f"De toetsing kon niet worden uitgevoerd (pytest-code {int(code)}).")
+
+    scenarios = sorted(verzamelaar.per_item.values(), key=lambda s: (s.feature, s.regel))
+    for sc in scenarios:
+        sc.feature = _weergave(Path(sc.feature))
+        if sc.plaats:
+            bestand, _, regel = sc.plaats.rpartition(":")
+            sc.plaats = f"{_weergave(Path(bestand))}:{regel}"
+    normen = _beoordeel(normen_in_bereik, scenarios, plan.fouten)
+
+    features = []
+    for pad in bestanden:
+        tekst = pad.read_text(encoding="utf-8")
+        features.append(
+            {
+                "pad": _weergave(pad),
+                "sha256": hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
+                "tekst": tekst,
+            }
+        )
+    return Toetsrapport(peildatum, kader, features, scenarios, normen, plan.fouten)
+
+
+def _draai(bestanden: list[Path], verzamelaar: _Verzamelaar) -> int:
+    """pytest-bdd on these files, in this process, with only our plugin and steps."""
     with tempfile.TemporaryDirectory(prefix="kwaliteit-toets-") as tmp:
         map_ = Path(tmp)
         (map_ / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
@@ -357,52 +601,49 @@ def voer_uit(
         # The user's own pytest settings (PYTEST_ADDOPTS, plugins) must not change the checks.
         oude_opties = os.environ.pop("PYTEST_ADDOPTS", None)
         try:
-            code = pytest.main(
-                [
-                    "-c",
-                    str(map_ / "pytest.ini"),
-                    "--rootdir",
-                    str(map_),
-                    "--confcutdir",
-                    str(map_),
-                    "-p",
-                    "no:cacheprovider",
-                    "-p",
-                    "no:terminal",
-                    "-p",
-                    "no:randomly",
-                    "-p",
-                    "no:xdist",
-                    "-W",
-                    "ignore",
-                    str(map_ / "test_dekking.py"),
-                ],
-                plugins=[verzamelaar],
+            return int(
+                pytest.main(
+                    [
+                        "-c",
+                        str(map_ / "pytest.ini"),
+                        "--rootdir",
+                        str(map_),
+                        "--confcutdir",
+                        str(map_),
+                        "-p",
+                        "no:cacheprovider",
+                        "-p",
+                        "no:terminal",
+                        "-p",
+                        "no:randomly",
+                        "-p",
+                        "no:xdist",
+                        "-W",
+                        "ignore",
+                        str(map_ / "test_dekking.py"),
+                    ],
+                    plugins=[verzamelaar],
+                )
             )
         finally:
             if oude_opties is not None:
                 os.environ["PYTEST_ADDOPTS"] = oude_opties
-    if verzamelaar.fouten:
-        raise Fout(
-            "De toetsing kon niet worden uitgevoerd; er is niets bewaard.",
-            details=verzamelaar.fouten,
-        )
-    if code not in (0, 1, 5) or (code == 5 and verzamelaar.per_item):
-        raise Fout(f"De toetsing kon niet worden uitgevoerd (pytest-code {int(code)}).")
 
-    scenarios = sorted(verzamelaar.per_item.values(), key=lambda s: (s.feature, s.regel))
-    for s in scenarios:
-        s.feature = _weergave(Path(s.feature))
-        if s.plaats:
-            bestand, _, regel = s.plaats.rpartition(":")
-            s.plaats = f"{_weergave(Path(bestand))}:{regel}"
+
+def _beoordeel(
+    normen_in_bereik: dict[str, list[tuple[str, str]]],
+    scenarios: list[Scenarioresultaat],
+    featurefouten: list[Featurefout],
+) -> list[Normresultaat]:
+    """Per norm in scope one state; an error in a feature file it bears on is always named."""
     normen: list[Normresultaat] = []
     for code_, lijst in sorted(normen_in_bereik.items()):
         for ref, titel in lijst:
             sleutel = f"{code_}/{ref}"
             betrokken = [_voor_norm(s, code_, ref) for s in scenarios if sleutel in s.normen]
+            fouten = [f for f in featurefouten if sleutel in f.normen]
             namen = [f"{Path(s.feature).name}:{s.regel} {s.naam}" for s in betrokken]
-            if not betrokken:
+            if not betrokken and not fouten:
                 status, uitleg = "ongetoetst", ["geen scenario toetst deze norm"]
             elif any(s.status == "mislukt" for s in betrokken):
                 status = "niet-gedekt"
@@ -412,7 +653,7 @@ def voer_uit(
                     for s in betrokken
                     if s.status == "mislukt"
                 ]
-            elif any(s.status == "overgeslagen" for s in betrokken):
+            elif fouten or any(s.status == "overgeslagen" for s in betrokken):
                 status = "overgeslagen"
                 uitleg = [
                     f"{s.naam}: {s.melding}" + (f": '{s.stap}' ({s.plaats})" if s.stap else "")
@@ -421,19 +662,14 @@ def voer_uit(
                 ]
             else:
                 status, uitleg = "gedekt", []
+            # Whatever the state: every error in a feature file that bears on the norm.
+            uitleg += [
+                f"fout in feature-bestand: {f}"
+                for f in fouten
+                if not any(f"({f.plaats})" in regel for regel in uitleg)
+            ]
             normen.append(Normresultaat(code_, ref, titel, status, namen, uitleg))
-
-    features = []
-    for pad in bestanden:
-        tekst = pad.read_text(encoding="utf-8")
-        features.append(
-            {
-                "pad": _weergave(pad),
-                "sha256": hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
-                "tekst": tekst,
-            }
-        )
-    return Toetsrapport(peildatum, kader, features, scenarios, normen)
+    return normen
 
 
 def _voor_norm(s: Scenarioresultaat, kader: str, ref: str) -> Scenarioresultaat:
@@ -450,16 +686,6 @@ def _voor_norm(s: Scenarioresultaat, kader: str, ref: str) -> Scenarioresultaat:
     if set(s.records) <= eigen and ref not in s.records:
         return Scenarioresultaat(s.feature, s.naam, s.regel, s.normen, status="geslaagd")
     return s
-
-
-def _absolute_url(url: str) -> str:
-    """A relative SQLite path made absolute, so the run reads the same file wherever it runs."""
-    from sqlalchemy.engine import make_url
-
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
-        return u.set(database=str(Path(u.database).resolve())).render_as_string(hide_password=False)
-    return url
 
 
 def _weergave(pad: Path) -> str:
@@ -518,13 +744,29 @@ def junit_xml(rapport: Toetsrapport) -> str:
                 suite, "testcase", classname="ongetoetst", name=f"{n.kader}/{n.ref} {n.titel}"
             )
             ET.SubElement(case, "skipped", message="geen scenario toetst deze norm")
+    if rapport.featurefouten:
+        # Errors in the feature files themselves: never a pass, never just a skip.
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            name="fouten in feature-bestanden",
+            tests=str(len(rapport.featurefouten)),
+            errors=str(len(rapport.featurefouten)),
+        )
+        for f in rapport.featurefouten:
+            case = ET.SubElement(suite, "testcase", classname=f.pad, name=f.plaats)
+            eigenschappen = ET.SubElement(case, "properties")
+            for norm in f.normen:
+                ET.SubElement(eigenschappen, "property", name="norm", value=norm)
+            fout = ET.SubElement(case, "error", type=f.soort, message=f.melding)
+            fout.text = str(f)
     ET.indent(suites)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
     )
 
 
-def bewaar(w: Any, rapport: Toetsrapport) -> int:
+def bewaar(w: Werkeenheid, rapport: Toetsrapport) -> int:
     """Store the run (features with their text, per-norm result) for the dossier."""
     from kwaliteit.toetsing.modellen import Toetsrun
 
@@ -540,6 +782,7 @@ def bewaar(w: Any, rapport: Toetsrapport) -> int:
             {
                 "normen": [asdict(n) for n in rapport.normen],
                 "scenarios": [_scenario_dict(s) for s in rapport.scenarios],
+                "featurefouten": [asdict(f) for f in rapport.featurefouten],
             },
             ensure_ascii=False,
         ),

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
+from click.testing import Result
 
 from kwaliteit.bewijs.modellen import Actiestatus, Bevindingsoort, Oordeelwaarde
 from kwaliteit.cli import zorg as zorg_cli
@@ -447,7 +447,7 @@ FOUTEN: list[tuple[str, str, list[str]]] = [
     ("dekking-onbekend-kader", "dekking --kader wmo", ["Kader 'wmo' is niet geladen", "awb-h9, proef, sterk-sociaal-werk"]),
     ("dekking-foute-peildatum", "dekking --kader awb-h9 --peildatum 2023-02-30", ["peildatum: '2023-02-30' bestaat niet"]),
     ("dekking-onbekende-versie", "dekking --kader awb-h9 --versie 9", ["geen versie '9'"]),
-    ("dekking-zonder-kader", "dekking", ["--kader", "ontbreekt"]),
+    ("dekking-zonder-kader", "dekking", ["--kader", "Ontbrekende optie"]),
     # -- bevinding
     ("onbekende-bevindingsoort", "bevinding registreer --soort klacht --omschrijving x", ["soort: 'klacht' is niet toegestaan", "tekortkoming, verbeterpunt of observatie"]),
     ("bevinding-in-de-toekomst", f"{BEVINDING} --datum 02-06-2023", ["02-06-2023", "ligt in de toekomst"]),
@@ -464,7 +464,7 @@ FOUTEN: list[tuple[str, str, list[str]]] = [
     ("actie-norm-zonder-kader", f"{ACTIE} --norm 9:6", ["Geef bij --norm ook --kader"]),
     ("actie-foute-deadline", "actie registreer --omschrijving a --eigenaar e --deadline 31-09-2023", ["deadline: '31-09-2023' bestaat niet"]),
     ("actie-lege-eigenaar", "actie registreer --omschrijving a --eigenaar '' --deadline 01-09-2023", ["eigenaar is verplicht"]),
-    ("actie-zonder-deadline", "actie registreer --omschrijving a --eigenaar e", ["--deadline", "ontbreekt"]),
+    ("actie-zonder-deadline", "actie registreer --omschrijving a --eigenaar e", ["--deadline", "Ontbrekende optie"]),
     ("wijzig-onbekende-actie", "actie wijzig VA-0009 --status afgerond", ["geen verbeteractie met kenmerk 'VA-0009'", "actie lijst"]),
     ("wijzig-onbekende-status", "actie wijzig VA-0001 --status klaar", ["status: 'klaar' is niet toegestaan", "open, in-uitvoering, afgerond of vervallen"]),
     ("wijzig-zonder-wijziging", "actie wijzig VA-0001", ["Geef minstens één van --status, --deadline of --eigenaar"]),
@@ -492,7 +492,7 @@ def test_mislukte_registraties_verbruiken_geen_kenmerk(zorg: Cli) -> None:
 
 def test_help_van_de_nieuwe_opdrachten_laadt_geen_database(tmp_path: Path) -> None:
     """--help needs no database, so a nonexistent one is never created."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from kwaliteit.cli import app
 

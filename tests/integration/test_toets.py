@@ -9,15 +9,26 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import date
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
-from sqlalchemy import create_engine, func, select
 from click.testing import Result
+from sqlalchemy import create_engine, func, select
 
+from klachten import diensten as klachtdiensten
+from klachten.invoer import NieuweKlacht
+from klachten.modellen import Klacht
+from klachten.waarden import Kanaal
+from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.toetsing.modellen import Toetsrun
+from normen import diensten as normdiensten
+from normen.kaderbestand import lees_kader, meegeleverde_kaders
 
 Cli = Callable[..., Result]
+Werk = Callable[..., AbstractContextManager[Werkeenheid]]
 VANDAAG = "2024-01-15"
 
 KADER = """\
@@ -183,7 +194,7 @@ def test_elke_run_wordt_bewaard_met_de_tekst_van_de_features(
         ("# language: nl\nFunctionaliteit: x\n  Scenario: y\n    Gegeven iets\n", "geen @norm"),
     ],
 )
-def test_een_fout_in_een_feature_stopt_de_toets_met_exitcode_2(
+def test_een_fout_in_een_feature_geeft_exitcode_2(
     database_url: str, opzet: Path, inhoud: str, verwacht: str
 ) -> None:
     (opzet / "fout.feature").write_text(inhoud, encoding="utf-8")
@@ -249,3 +260,205 @@ def test_een_categoriescenario_faalt_alleen_voor_de_normen_die_het_noemt(
     assert r.returncode == 1, r.stderr
     status = {n["ref"]: n["status"] for n in json.loads(r.stdout)["normen"]}
     assert status == {"A.1": "gedekt", "A.2": "niet-gedekt", "A.3": "gedekt", "A.4": "niet-gedekt"}
+
+
+# -- errors in the feature files are always named -------------------------------------------
+
+EIGEN_KOP = "# language: nl\nFunctionaliteit: Eigen toetsen van de organisatie\n\n"
+PERIODE = "    Gegeven de klachten ontvangen in de twaalf maanden tot de peildatum\n"
+
+
+@pytest.fixture
+def awb_register(werk: Werk) -> None:
+    """awb-h9, and one written complaint of 2023 that was never acknowledged: the shipped
+    9:6 scenario fails on K-2023-0001."""
+    with werk(op=date(2024, 1, 15)) as w:
+        normdiensten.laad(w, lees_kader(meegeleverde_kaders()["awb-h9"]))
+        klachtdiensten.registreer(
+            w, NieuweKlacht(ontvangen=date(2023, 6, 1), kanaal=Kanaal.BRIEF, omschrijving="x")
+        )
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "soort", "regel", "fragment", "exitcode"),
+    [
+        pytest.param(
+            EIGEN_KOP + "  @norm:awb-h9/9:6\n  Scenario: Bevestigingen staan in het dossier\n"
+            + PERIODE + "    Dan staat elke ontvangstbevestiging in het dossier\n",
+            "stap", 7, "stap niet gedefinieerd: 'Dan staat elke ontvangstbevestiging in het dossier'",
+            1, id="onbekende-stap",
+        ),
+        pytest.param(
+            EIGEN_KOP + "  @norm:awb-h9/9:6\n  Scenario: Bevestigingen\n" + PERIODE
+            + "    Dit is geen stap\n",
+            "gherkin", 7, "geen geldige Gherkin", 2, id="syntaxfout",
+        ),
+        pytest.param(
+            EIGEN_KOP + "  @wip @norm:awb-h9/9:6\n  Scenario: Bevestigingen\n" + PERIODE
+            + "    Dan zijn er klachten om te toetsen\n",
+            "tag", 5, "onbekende tag(s) @wip", 2, id="onbekende-tag",
+        ),
+    ],
+)  # fmt: skip
+def test_een_fout_in_een_eigen_feature_wordt_altijd_genoemd_ook_als_de_norm_al_faalt(
+    database_url: str,
+    awb_register: None,
+    tmp_path: Path,
+    inhoud: str,
+    soort: str,
+    regel: int,
+    fragment: str,
+    exitcode: int,
+) -> None:
+    eigen = tmp_path / "eigen" / "bevestiging.feature"
+    eigen.parent.mkdir()
+    eigen.write_text(inhoud, encoding="utf-8")
+    plaats = f"{eigen}:{regel}"
+    junit = tmp_path / "junit.xml"
+    r = toets(database_url, "--kader", "awb-h9", "--features", str(eigen.parent), "--json",
+              "--junit", str(junit))  # fmt: skip
+    assert r.returncode == exitcode, r.stderr
+    assert "Traceback" not in r.stderr
+    d = json.loads(r.stdout)
+    # The shipped 9:6 scenario fails on the unacknowledged complaint...
+    n96 = next(n for n in d["normen"] if n["ref"] == "9:6")
+    assert n96["status"] == "niet-gedekt"
+    assert "K-2023-0001" in " ".join(n96["toelichting"])
+    # ...and the error in the organisation's own file is named all the same.
+    assert d["featurefouten"] == [
+        {
+            "pad": str(eigen),
+            "regel": regel,
+            "soort": soort,
+            "melding": ANY,
+            "normen": ["awb-h9/9:6"],
+        }
+    ]
+    assert fragment in d["featurefouten"][0]["melding"]
+    assert f"fout in feature-bestand: {plaats}: " in " ".join(n96["toelichting"])
+    assert d["geslaagd"] is False
+    assert d["run"] is not None  # the run is stored, with the error
+    assert plaats in r.stderr
+    xml = junit.read_text(encoding="utf-8")
+    assert xml.count("<error") == 1
+    assert f'name="{plaats}"' in xml
+    # As text: in the norm's explanation and in a list of its own.
+    r = toets(database_url, "--kader", "awb-h9", "--features", str(eigen.parent))
+    assert r.returncode == exitcode
+    assert "Fouten in de feature-bestanden (1):" in r.stdout
+    assert f"  {plaats}: " in r.stdout
+    assert f"fout in feature-bestand: {plaats}" in r.stdout.split("niet-gedekt   awb-h9 9:6")[1]
+
+
+def test_elke_onbekende_stap_in_elk_bestand_wordt_genoemd_ook_buiten_de_toets(
+    cli: Cli, database_url: str, opzet: Path
+) -> None:
+    """Every undefined step counts, found before the run: also a second one in the same
+    scenario, one in a background, and one in a scenario of a kader outside --kader,
+    while the norms in scope are all covered."""
+    assert cli("klacht", "bevestig", "K-2023-0002", "--datum", "02-06-2023",
+               vandaag=VANDAAG).exit_code == 0  # fmt: skip
+    (opzet / "proef.feature").write_text(
+        FEATURE.split("\n  @norm:proef/A.2")[0] + "\n", encoding="utf-8"
+    )
+    klein = KADER.split('  - {ref: "A.2"')[0].replace("kader: proef", "kader: klein")
+    pad = opzet.parent / "klein.yaml"
+    pad.write_text(klein, encoding="utf-8")
+    assert cli("normen", "importeer", str(pad), vandaag=VANDAAG).exit_code == 0
+    (opzet / "proef.feature").write_text(
+        (opzet / "proef.feature").read_text(encoding="utf-8").replace("proef/A.1", "klein/A.1"),
+        encoding="utf-8",
+    )
+    ander = opzet / "ander.feature"
+    ander.write_text(
+        EIGEN_KOP + "  Achtergrond:\n    Gegeven een onbekende achtergrond\n\n"
+        "  @norm:ander-kader/1\n  Scenario: Eerste\n    Dan gebeurt er iets\n    En gebeurt er nog iets\n\n"
+        "  @norm:ander-kader/2\n  Scenario: Tweede\n    Dan zijn er klachten om te toetsen\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    r = toets(database_url, "--kader", "klein", "--features", str(opzet), "--alleen-eigen",
+              "--json")  # fmt: skip
+    assert r.returncode == 1, r.stderr
+    d = json.loads(r.stdout)
+    assert {n["ref"]: n["status"] for n in d["normen"]} == {"A.1": "gedekt"}
+    assert [(f["regel"], f["soort"], f["normen"]) for f in d["featurefouten"]] == [
+        (5, "stap", ["ander-kader/1", "ander-kader/2"]),  # the background: once, for both
+        (9, "stap", ["ander-kader/1"]),
+        (10, "stap", ["ander-kader/1"]),
+    ]
+    assert "'En gebeurt er nog iets'" in d["featurefouten"][2]["melding"]
+    assert d["geslaagd"] is False
+    r = toets(database_url, "--kader", "klein", "--features", str(opzet), "--alleen-eigen")
+    assert r.returncode == 1
+    assert f"  {ander}:10: stap niet gedefinieerd: 'En gebeurt er nog iets'" in r.stdout
+    assert "Niet geslaagd: de feature-bestanden bevatten fouten." in r.stdout
+
+
+# -- one unit of work --------------------------------------------------------------------------
+
+_TELLER = """
+import sys
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+import kwaliteit.db
+
+geteld = {"databases": 0, "transacties": 0}
+_init = kwaliteit.db.Database.__init__
+
+
+def init(self, url):
+    geteld["databases"] += 1
+    _init(self, url)
+
+
+kwaliteit.db.Database.__init__ = init
+
+
+@event.listens_for(Session, "after_transaction_create")
+def begin(sessie, transactie):
+    if transactie.parent is None:
+        geteld["transacties"] += 1
+
+
+from kwaliteit.cli import main
+
+try:
+    main()
+finally:
+    print(f"TELLING {geteld['databases']} {geteld['transacties']}", file=sys.stderr)
+"""
+
+
+def test_een_toets_is_een_database_en_een_transactie(
+    database_url: str, awb_register: None, tmp_path: Path
+) -> None:
+    """The checks read, and the run is stored, in the command's one unit of work."""
+    r = subprocess.run(
+        [sys.executable, "-c", _TELLER, "--database", database_url, "toets", "--kader", "awb-h9"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "KWALITEIT_VANDAAG": VANDAAG, "HOME": "/tmp"},
+        check=False,
+    )
+    assert r.returncode == 1, r.stderr
+    assert "(run 1)" in r.stdout
+    assert r.stderr.strip().splitlines()[-1] == "TELLING 1 1"
+
+
+def test_toetsstappen_kunnen_niets_wijzigen(werk: Werk) -> None:
+    """The steps get a read-only view of the unit of work: no flush, no audit event."""
+    from kwaliteit.fouten import Fout
+    from kwaliteit.toetsing import runner
+
+    with werk(op=date(2024, 1, 15)) as w:
+        normdiensten.laad(w, lees_kader(meegeleverde_kaders()["awb-h9"]))
+    with werk(op=date(2024, 1, 15)) as w:
+        with pytest.raises(Fout, match="leest alleen"), runner._alleen_lezen(w.sessie):
+            klachtdiensten.registreer(
+                w, NieuweKlacht(ontvangen=date(2023, 6, 1), kanaal=Kanaal.BRIEF, omschrijving="x")
+            )
+        w.sessie.rollback()
+        with pytest.raises(Fout, match="leest alleen"):
+            runner._GeenAudit(w.sessie, w.door, w.audit.tijdstip).leg_vast("klacht", "x", "y")
+    with werk(schrijven=False) as w:
+        assert w.sessie.execute(select(func.count()).select_from(Klacht)).scalar_one() == 0
