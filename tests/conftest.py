@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from click.testing import CliRunner, Result
 
 from kwaliteit.cli import app
 from kwaliteit.cli.taal import installeer as installeer_nederlands

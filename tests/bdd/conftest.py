@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from click.testing import Result
 from pytest_bdd import given, parsers, then, when
 from sqlalchemy import MetaData, create_engine, select
-from click.testing import Result
 
 from kwaliteit.tijd import parse_datum
 

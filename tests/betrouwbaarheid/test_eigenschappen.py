@@ -47,6 +47,7 @@ from typing import Any, ClassVar
 
 import pytest
 import yaml
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, Phase, given, note, seed, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -58,7 +59,6 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from typer.testing import CliRunner, Result
 
 from betrouwbaarheid import generatoren as gen
 from betrouwbaarheid.integriteit import TABELLEN, controleer, tellingen

@@ -8,8 +8,8 @@ from contextlib import AbstractContextManager
 from datetime import date
 
 import pytest
-from sqlalchemy import select, text
 from click.testing import Result
+from sqlalchemy import select, text
 
 from klachten import diensten
 from klachten.invoer import NieuweKlacht

@@ -11,9 +11,9 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from click.testing import CliRunner, Result
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
-from click.testing import CliRunner, Result
 
 import kwaliteit.db
 from kwaliteit import migreren
