@@ -87,9 +87,9 @@ plan = json.loads(sys.stdin.readline())
 import klachten.diensten, klachten.uitwisseling, kwaliteit.eenheid  # noqa: E401,F401
 from click.testing import CliRunner
 from kwaliteit.cli import app
-from kwaliteit.cli.nl import installeer_nederlands
+from kwaliteit.cli.taal import installeer
 
-installeer_nederlands()
+installeer()
 runner = CliRunner()
 print("klaar", flush=True)
 if sys.stdin.readline().strip() != "start":

@@ -92,7 +92,12 @@ def draai(code: str) -> str:
     return p.stdout.strip()
 
 
-BASIS = ("kwaliteit.cli.gemeen", "kwaliteit.cli.lui", "kwaliteit.cli.taal")
+BASIS = (
+    "kwaliteit.cli.gemeen",
+    "kwaliteit.cli.lui",
+    "kwaliteit.cli.taal",
+    "kwaliteit.cli.voortgang",
+)
 
 
 def test_hoofdhulp_importeert_geen_opdrachtmodule() -> None:
