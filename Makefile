@@ -55,7 +55,10 @@ test-sqlite: install ## Draai de tests tegen SQLite
 
 test-postgres: install ## Draai de tests tegen een tijdelijke PostgreSQL-server
 	@rc=0
-	URL="$$(scripts/postgres.sh start)" || rc=$$?
+	# A server of its own (own directory, free port), so that test runs side by
+	# side never stop each other's; this shell is its owner: should the run be
+	# killed, a later start cleans the server up.
+	UIT="$$(KWALITEIT_PG_EIGENAAR=$$$$ scripts/postgres.sh start)" || rc=$$?
 	if [[ $$rc -eq 3 ]]; then
 		if [[ -n "$${KWALITEIT_PG_VEREIST:-}" && "$${KWALITEIT_PG_VEREIST}" != 0 ]]; then
 			echo "FOUT: PostgreSQL niet gevonden, maar KWALITEIT_PG_VEREIST is gezet: de PostgreSQL-tests zijn verplicht. Installeer het Debian-pakket postgresql." >&2
@@ -67,8 +70,11 @@ test-postgres: install ## Draai de tests tegen een tijdelijke PostgreSQL-server
 		echo "FOUT: de PostgreSQL-testserver kon niet worden gestart (scripts/postgres.sh start, exitcode $$rc)." >&2
 		exit $$rc
 	fi
-	# Always stop the server again; the exit status stays pytest's.
-	trap 'scripts/postgres.sh stop || true' EXIT
+	URL="$$(sed -n 1p <<<"$$UIT")"
+	PG_MAP="$$(sed -n 2p <<<"$$UIT")"
+	# Always stop this run's server again and remove its directory; the exit
+	# status stays pytest's.
+	trap 'scripts/postgres.sh stop "$$PG_MAP" || true' EXIT
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 	echo "+ KWALITEIT_TEST_DATABASE=postgresql KWALITEIT_TEST_PG_URL=$$URL $(PYTEST) $(PYTEST_ARGS)"
