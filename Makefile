@@ -20,7 +20,7 @@ PYTEST := $(VENV)/bin/pytest -n 2 -q
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install demo lint test test-snel test-sqlite test-postgres bench betrouwbaarheid clean
+.PHONY: help install demo lint test test-snel test-sqlite test-postgres bench betrouwbaarheid migratie clean
 
 help: ## Toon deze hulptekst
 	@echo "Gebruik: make <doel>"
@@ -100,6 +100,35 @@ bench: $(if $(wildcard bench/run.py),install) ## Draai de benchmarks (bench/run.
 betrouwbaarheid: install ## Draai de betrouwbaarheidssuites op volle omvang (SQLite en PostgreSQL); zie docs/betrouwbaarheid.md
 	KWALITEIT_BETROUWBAARHEID=vol KWALITEIT_BETROUWBAARHEID_RAPPORT="$(CURDIR)/betrouwbaarheid-rapport.jsonl" \
 		$(MAKE) test-sqlite test-postgres PYTEST_ARGS='tests/betrouwbaarheid'
+
+# A new Alembic revision from the models: autogenerate against a throwaway SQLite
+# database at head (SQLite, so that Alembic writes batch operations, which work on
+# PostgreSQL too). Uses alembic.ini, i.e. the folder migrations/, not an import name.
+migratie: install ## Nieuwe migratie uit de modellen: make migratie NAAM=korte_naam (README: Een migratie toevoegen)
+	@if [[ ! "$(NAAM)" =~ ^[a-z][a-z0-9_]*$$ ]]; then
+		echo "Gebruik: make migratie NAAM=korte_naam (kleine letters, cijfers en _, bijvoorbeeld NAAM=bijlagen_bij_klachten)." >&2
+		exit 2
+	fi
+	laatste="$$(find migrations/versions -maxdepth 1 -name '[0-9][0-9][0-9][0-9]_*.py' -printf '%f\n' | cut -c1-4 | sort | tail -n 1)"
+	rev="$$(printf '%04d' "$$((10#$${laatste:-0} + 1))")"
+	tijdelijk="$$(mktemp -d)"
+	trap 'rm -rf -- "$$tijdelijk"' EXIT
+	url="sqlite:///$$tijdelijk/migratie.db"
+	$(VENV)/bin/alembic -c alembic.ini -x url="$$url" upgrade head
+	$(VENV)/bin/alembic -c alembic.ini -x url="$$url" revision --autogenerate \
+		--rev-id "$$rev" -m "$$(tr _ ' ' <<<"$(NAAM)")"
+	bestand="$$(find migrations/versions -maxdepth 1 -name "$${rev}_*.py")"
+	$(VENV)/bin/ruff check --fix --quiet "$$bestand" || true
+	$(VENV)/bin/ruff format --quiet "$$bestand"
+	echo
+	if ! grep -qE '(^|[^_[:alnum:]])op\.' "$$bestand"; then
+		echo "De modellen en de migraties beschrijven hetzelfde schema: $$bestand is leeg."
+		echo "Verwijder het, of schrijf de stappen zelf (bijvoorbeeld een datamigratie) en zet dan"
+		echo "\"$$rev\" achteraan SCHEMA_REVISIES in kwaliteit/db.py."
+	else
+		echo "Nieuw: $$bestand. Lees en verbeter het: Alembic ziet niet alles (README: Een migratie toevoegen)."
+		echo "Zet \"$$rev\" achteraan SCHEMA_REVISIES in kwaliteit/db.py en draai make test."
+	fi
 
 clean: ## Verwijder .venv, bouwresten en caches
 	rm -rf $(VENV) build dist .eggs *.egg-info .pytest_cache .mypy_cache .ruff_cache
