@@ -54,9 +54,6 @@ EERSTE_PAGINA = 50
 MAX_GEHEUGEN_MB = 500.0
 
 # Our own throwaway PostgreSQL server (not the one the test suite uses).
-PG_POORT = "54340"
-PG_MAP = str(Path(tempfile.gettempdir()) / "kwaliteit-pg-bench")
-PG_MARKER = ".kwaliteit-pg"
 
 # Runs one command in a fresh process and reports its wall time and peak RSS: in a new
 # wrapper process RUSAGE_CHILDREN holds exactly that one command (and its children).
@@ -464,14 +461,12 @@ class PostgresBackend(Backend):
 
 
 class PostgresServer:
-    """The throwaway server of scripts/postgres.sh, on its own port and directory."""
+    """The throwaway server of scripts/postgres.sh, on a port and in a directory of its own
+    (KWALITEIT_PG_POORT and KWALITEIT_PG_MAP fix them)."""
 
     def __init__(self) -> None:
-        self.env = dict(os.environ)
-        self.env.setdefault("KWALITEIT_PG_POORT", PG_POORT)
-        self.env.setdefault("KWALITEIT_PG_MAP", PG_MAP)
-        self.map = Path(self.env["KWALITEIT_PG_MAP"])
-        self.gestart = False
+        self.env = {**os.environ, "KWALITEIT_PG_EIGENAAR": str(os.getpid())}
+        self.map: str | None = None
 
     def start(self) -> str | None:
         """The SQLAlchemy URL, or None (with a message) when PostgreSQL is not available."""
@@ -483,7 +478,7 @@ class PostgresServer:
         if not POSTGRES_SCRIPT.is_file():
             meld(f"WAARSCHUWING: {POSTGRES_SCRIPT} ontbreekt; PostgreSQL wordt overgeslagen.")
             return None
-        meld(f"PostgreSQL-server starten (poort {self.env['KWALITEIT_PG_POORT']}, map {self.map})")
+        meld("PostgreSQL-server starten (scripts/postgres.sh)")
         p = subprocess.run(
             [str(POSTGRES_SCRIPT), "start"],
             env=self.env,
@@ -497,28 +492,31 @@ class PostgresServer:
                 "overgeslagen (installeer het Debian-pakket postgresql)."
             )
             return None
-        self.gestart = True
         if p.returncode != 0:
+            # A failed start cleans up a directory of its own; a fixed KWALITEIT_PG_MAP is
+            # left to stop().
+            self.map = self.env.get("KWALITEIT_PG_MAP") or None
             meld(
                 f"WAARSCHUWING: de PostgreSQL-server start niet (exitcode {p.returncode}); "
                 f"PostgreSQL wordt overgeslagen.\n{p.stderr.strip()[-1500:]}"
             )
             return None
-        return p.stdout.strip().splitlines()[-1]
+        # The first line is the URL, the second the working directory.
+        url, self.map = p.stdout.strip().splitlines()[:2]
+        meld(f"PostgreSQL-server: {url} (map {self.map})")
+        return url
 
     def stop(self) -> None:
-        if not self.gestart:
+        """Stop the server and remove its directory (scripts/postgres.sh stop does both)."""
+        if self.map is None:
             return
         subprocess.run(
-            [str(POSTGRES_SCRIPT), "stop"],
+            [str(POSTGRES_SCRIPT), "stop", self.map],
             env=self.env,
             capture_output=True,
             check=False,
         )
-        # Only remove a directory that scripts/postgres.sh made (it leaves its marker).
-        if (self.map / PG_MARKER).is_file():
-            shutil.rmtree(self.map, ignore_errors=True)
-        self.gestart = False
+        self.map = None
 
 
 # -- the operations ---------------------------------------------------------------------------

@@ -25,9 +25,14 @@ def main() -> None:
     if conn is not None:
         _configureer(conn)
         return
-    url = context.config.get_main_option("sqlalchemy.url")
+    # From the alembic command line (alembic.ini): -x url=...
+    url = context.get_x_argument(as_dictionary=True).get("url")
+    url = url or context.config.get_main_option("sqlalchemy.url")
     if not url:
-        raise SystemExit("Geen database opgegeven voor de migratie.")
+        raise SystemExit(
+            "Geen database opgegeven voor de migratie: gebruik 'make migratie NAAM=korte_naam' "
+            "of 'alembic -x url=sqlite:///pad ...' (README: Een migratie toevoegen)."
+        )
     engine = create_engine(url)
     with engine.begin() as verbinding:
         _configureer(verbinding)

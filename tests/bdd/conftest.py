@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -412,7 +412,7 @@ def nergens_in_database(verloop: Verloop, tekst: str) -> None:
     assert not gevonden, f"'{tekst}' staat nog in: {gevonden}"
 
 
-_REGISTERKOLOMMEN = {
+_REGISTERKOLOMMEN: dict[str, tuple[str, Callable[[str], Any]]] = {
     # column in the feature -> (where in ``klacht toon --json``, how to compare)
     "ontvangen": ("ontvangen", datum_iso),
     "kanaal": ("kanaal", str),

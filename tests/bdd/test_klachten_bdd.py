@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, select
 from kwaliteit.audit import AuditGebeurtenis
 
 if TYPE_CHECKING:
-    from conftest import Verloop
+    from bdd.conftest import Verloop
 
 scenarios("klachten")
 
@@ -444,7 +444,10 @@ def auditspoor_bewaart_uitkomst(verloop: Verloop, uitkomst: str, datum: str) -> 
                 )
                 .order_by(AuditGebeurtenis.volgnummer)
             ).scalars()
-            sluitingen = [json.loads(x) for x in na]
+            sluitingen = []
+            for x in na:
+                assert x is not None, "Een sluiting in het auditspoor zonder 'na'."
+                sluitingen.append(json.loads(x))
     finally:
         engine.dispose()
     assert sluitingen, "Het auditspoor bevat geen sluiting van deze klacht."

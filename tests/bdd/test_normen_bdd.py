@@ -32,7 +32,7 @@ from normen import diensten as normdiensten
 from normen.kaderbestand import KaderData, kader_uit_tekst, lees_kader, meegeleverde_kaders
 
 if TYPE_CHECKING:
-    from conftest import Verloop
+    from bdd.conftest import Verloop
 
 scenarios("normen")
 
@@ -121,7 +121,9 @@ class Dossier:
         """The line of one norm in the last coverage report (default: the norm in focus)."""
         assert self.rapport is not None, "Er is nog geen dekkingsoverzicht opgemaakt."
         gezocht = ref or self.norm
-        gevonden = [x for x in self.rapport["per_norm"] if x["ref"] == gezocht]
+        gevonden: list[dict[str, Any]] = [
+            x for x in self.rapport["per_norm"] if x["ref"] == gezocht
+        ]
         assert gevonden, f"Norm {gezocht} staat niet in het overzicht."
         self.norm = gezocht
         return gevonden[0]

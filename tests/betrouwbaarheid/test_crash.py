@@ -123,7 +123,7 @@ class Reeks:
     gericht: int = 0
     duren: list[float] = field(default_factory=list)
     vensters: list[tuple[float, float]] = field(default_factory=list)
-    restanten: dict[str, int] = field(default_factory=dict)
+    restanten: dict[str, int | dict[str, int]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     begin: float = field(default_factory=time.monotonic)
 

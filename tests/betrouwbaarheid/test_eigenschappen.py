@@ -728,7 +728,7 @@ def test_opdrachtboom_als_toestandsmachine(databases: Any) -> None:
     telling = Telling("opdrachtboom (toestandsmachine)")
     Opdrachtmachine.databases = databases
     Opdrachtmachine.telling = telling
-    run_state_machine_as_test(  # type: ignore[no-untyped-call]  # hypothesis: untyped
+    run_state_machine_as_test(
         zaad(Opdrachtmachine), settings=instellingen(ci=6, vol=120, stappen=50 if VOL else 25)
     )
     telling.meld()

@@ -116,7 +116,8 @@ def dekking(cli: Cli, opties: str = "", kader: str = "awb-h9") -> dict[str, Any]
 
 
 def norm(d: dict[str, Any], ref: str) -> dict[str, Any]:
-    [regel] = [n for n in d["per_norm"] if n["ref"] == ref]
+    regels: list[dict[str, Any]] = [n for n in d["per_norm"] if n["ref"] == ref]
+    [regel] = regels
     return regel
 
 

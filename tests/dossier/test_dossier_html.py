@@ -20,8 +20,9 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 import pytest
-from chromium import Chromium, Pagina, vind_chromium
-from conftest import KLAGERS, KWAADAARDIG, ORGANISATIE
+
+from dossier.chromium import Chromium, Pagina, vind_chromium
+from dossier.conftest import KLAGERS, KWAADAARDIG, ORGANISATIE
 
 SCHERMAFDRUK = Path("/tmp/dossier-screenshot.png")
 PNG_HANDTEKENING = b"\x89PNG\r\n\x1a\n"

@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import KLAGERS, KWAADAARDIG, ORGANISATIE, Register
 from pypdf import PdfReader
+
+from dossier.conftest import KLAGERS, KWAADAARDIG, ORGANISATIE, Register
 
 
 def tekst(pdf: Path) -> str:

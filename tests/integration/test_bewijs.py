@@ -113,8 +113,9 @@ def rapport(werk: Werk, kader: str, peildatum: date, **kwargs: Any) -> dict[str,
 
 
 def regel(r: dict[str, Any], ref: str) -> dict[str, Any]:
-    [gevonden] = [x for x in r["per_norm"] if x["ref"] == ref]
-    return gevonden
+    gevonden: list[dict[str, Any]] = [x for x in r["per_norm"] if x["ref"] == ref]
+    [regel] = gevonden
+    return regel
 
 
 def bestand(tmp_path: Path, naam: str, inhoud: bytes) -> Path:

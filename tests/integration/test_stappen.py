@@ -203,7 +203,7 @@ def twaalf_maanden() -> Klachtperiode:
     return stappen.klachten_twaalf_maanden(PEILDATUM)
 
 
-def toetsfout(stap: Callable[..., None], *args: Any) -> Toetsfout:
+def toetsfout(stap: Callable[..., object], *args: Any) -> Toetsfout:
     with pytest.raises(Toetsfout) as e:
         stap(*args)
     return e.value

@@ -254,11 +254,11 @@ def test_een_categoriescenario_faalt_alleen_voor_de_normen_die_het_noemt(
         '    Dan heeft elke norm van categorie "A" bewijs dat geldt op de peildatum\n',
         encoding="utf-8",
     )
-    r = toets(
+    uitslag = toets(
         database_url, "--kader", "proef", "--features", str(opzet), "--alleen-eigen", "--json"
     )
-    assert r.returncode == 1, r.stderr
-    status = {n["ref"]: n["status"] for n in json.loads(r.stdout)["normen"]}
+    assert uitslag.returncode == 1, uitslag.stderr
+    status = {n["ref"]: n["status"] for n in json.loads(uitslag.stdout)["normen"]}
     assert status == {"A.1": "gedekt", "A.2": "niet-gedekt", "A.3": "gedekt", "A.4": "niet-gedekt"}
 
 
