@@ -69,8 +69,12 @@ def click_msgids() -> set[tuple[str, ...]]:
             n = {"_": 1, "ngettext": 2}.get(knoop.func.id)
             if n is None:
                 continue
-            teksten = [a.value for a in knoop.args[:n] if isinstance(a, ast.Constant)]
-            if len(teksten) == n and all(isinstance(t, str) for t in teksten):
+            teksten = [
+                a.value
+                for a in knoop.args[:n]
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
+            if len(teksten) == n:
                 ids.add(tuple(teksten))
     return ids
 
