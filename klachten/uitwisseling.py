@@ -30,6 +30,7 @@ from klachten.fouten import OngeldigeKlacht
 from klachten.invoer import KENMERK, NieuweKlacht, maak_kenmerk, nieuwe_klacht
 from klachten.modellen import Klacht, Klager, Verdaging
 from kwaliteit.bestanden import atomair
+from kwaliteit.cellen import lees_cel, schrijf_cel
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout
 from kwaliteit.tekstbestand import lees_tekst
@@ -79,7 +80,6 @@ ALLEEN_EXPORT = frozenset(EXPORTKOLOMMEN) - frozenset(REGISTRATIEKOLOMMEN)
 
 FORMATEN = ("excel", "csv")
 MAX_MELDINGEN = 200
-_FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 _JA = {"ja", "j", "true", "waar", "1", "yes", "y", "x"}
 _NEE = {"nee", "n", "false", "onwaar", "0", "no", ""}
 
@@ -99,14 +99,6 @@ def _scheidingsteken(kopregel: str) -> str:
 
 def _kolomnaam(kop: str) -> str:
     return "_".join(kop.strip().strip("\ufeff").lower().replace("-", " ").split())
-
-
-def _cel(waarde: str | None) -> str:
-    tekst = (waarde or "").strip()
-    # Undo the protection against formula injection that an export adds ('=..., ''=...).
-    if len(tekst) > 1 and tekst[0] == "'" and tekst.lstrip("'").startswith(_FORMULETEKENS):
-        return tekst[1:]
-    return tekst
 
 
 def _ja_nee(waarde: str, regel: int) -> bool:
@@ -187,8 +179,8 @@ def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
                 f"regel {regelnummer}: {len(rij)} velden, maar de kopregel heeft er {len(kop)}"
             )
             continue
-        # Without an apostrophe a cell only needs stripping (_cel's fast path).
-        cellen = dict(zip(kop, [_cel(c) if "'" in c else c.strip() for c in rij], strict=False))
+        # Without an apostrophe a cell only needs stripping (lees_cel's fast path).
+        cellen = dict(zip(kop, [lees_cel(c) if "'" in c else c.strip() for c in rij], strict=False))
         veldfouten: list[str] = []
         try:
             adviescommissie = _ja_nee(cellen.get("adviescommissie", ""), regelnummer)
@@ -351,14 +343,9 @@ def _waarde(waarde: Any, formaat: str) -> str:
         return "ja" if waarde else "nee"
     if isinstance(waarde, date):
         return nl_datum(waarde) if formaat == "excel" else waarde.isoformat()
-    tekst = str(getattr(waarde, "value", waarde))
-    kern = tekst.lstrip("'")
-    if kern.startswith(_FORMULETEKENS) and (formaat == "excel" or kern != tekst):
-        # A cell starting with = + - @ would run as a formula in a spreadsheet; and the
-        # import strips one apostrophe before such a character (_cel), so text that
-        # already starts with one gets another, in both formats.
-        tekst = "'" + tekst
-    return tekst
+    # Only the Excel format is for spreadsheets; the csv format protects just the text
+    # that the import would otherwise change (README: Export).
+    return schrijf_cel(str(getattr(waarde, "value", waarde)), spreadsheet=formaat == "excel")
 
 
 def rijen(w: Werkeenheid, jaar: int | None, formaat: str) -> Iterator[list[str]]:

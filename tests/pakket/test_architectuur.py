@@ -18,6 +18,7 @@ FUNDAMENT = {
     "kwaliteit.tijd",
     "kwaliteit.tekstbestand",
     "kwaliteit.bestanden",
+    "kwaliteit.cellen",
 }
 
 
