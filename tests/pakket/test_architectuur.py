@@ -19,6 +19,7 @@ FUNDAMENT = {
     "kwaliteit.tekstbestand",
     "kwaliteit.bestanden",
     "kwaliteit.cellen",
+    "kwaliteit.keuzes",
 }
 
 
