@@ -18,7 +18,6 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -264,31 +263,7 @@ def importeer(w: Werkeenheid, pad: Path) -> Importresultaat:
 BLOK = 5_000
 
 # The columns a new complaint fills; the rest (the procedure's state) stays empty.
-_KLACHTKOLOMMEN = (
-    "id",
-    "kenmerk",
-    "jaar",
-    "volgnummer",
-    "geregistreerd",
-    "ontvangen",
-    "kanaal",
-    "gedraging",
-    "omschrijving",
-    "beklaagde",
-    "beklaagde_soort",
-    "wijk",
-    "team",
-    "aanbieder",
-    "regime",
-    "categorie",
-    "adviescommissie",
-    "status",
-    "uiterste_datum",
-)
 _KLAGERKOLOMMEN = ("klacht_id", "naam", "contact")
-
-
-_klachtrij = itemgetter(*_KLACHTKOLOMMEN)
 
 
 def _schrijf(w: Werkeenheid, toegewezen: list[tuple[NieuweKlacht, tuple[int, int]]]) -> list[str]:
@@ -311,7 +286,7 @@ def _schrijf(w: Werkeenheid, toegewezen: list[tuple[NieuweKlacht, tuple[int, int
             for klacht_id, (n, jaar_volgnummer) in zip(ids, blok, strict=True):
                 kolommen = diensten.nieuwe_kolommen(n, jaar_volgnummer, w.audit.tijdstip)
                 kolommen["id"] = klacht_id
-                klachtrijen.append(_klachtrij(kolommen))
+                klachtrijen.append(tuple(kolommen.values()))
                 klager = bool(n.klager_naam or n.klager_contact)
                 if klager:
                     klagerrijen.append((klacht_id, n.klager_naam, n.klager_contact))
@@ -327,7 +302,9 @@ def _schrijf(w: Werkeenheid, toegewezen: list[tuple[NieuweKlacht, tuple[int, int
                     },
                 )
                 kenmerken.append(kolommen["kenmerk"])
-            schrijver.voeg_toe(Klacht, _KLACHTKOLOMMEN, klachtrijen)
+            # The columns are the keys of diensten.nieuwe_kolommen (plus the id), in the
+            # order of its dict: the same for every row, so those of the last row.
+            schrijver.voeg_toe(Klacht, tuple(kolommen), klachtrijen)
             schrijver.voeg_toe(Klager, _KLAGERKOLOMMEN, klagerrijen)
             w.audit.schrijf(bulk=schrijver)
     return kenmerken
