@@ -43,13 +43,11 @@ def van_klacht(k: Klacht) -> Feiten:
     )
 
 
-def verdagingen_van_klacht(k: Klacht) -> list[Verdagingfeit]:
-    return [Verdagingfeit(v.datum, v.weken, v.instemming_klager is not None) for v in k.verdagingen]
-
-
 def _gevuld(kolom: Any) -> ColumnElement[bool]:
     # gevuld() in SQL: the text has something besides spaces, tabs and line breaks.
-    # Only that is read, never the (possibly long) text itself.
+    # Only that is read, never the (possibly long) text itself. (Rarer white space, such
+    # as a no-break space, counts as text here; the procedure never stores a text of
+    # white space only, so only a correction in the database could tell them apart.)
     leeg = func.trim(func.replace(func.replace(func.replace(kolom, "\t", ""), "\n", ""), "\r", ""))
     return case((func.coalesce(leeg, "") != "", True), else_=False)
 
