@@ -145,7 +145,7 @@ def onafhankelijk(
     """Awb 9:7: the behandelaar is not the person (or team) whose conduct is complained about.
 
     Names are compared without case and extra spaces. A complaint about the
-    organisation itself may be handled within it (9:7 lid 2).
+    organisation itself may be handled within it (9:7 does not apply to the organ itself).
     """
     if not beklaagde or beklaagde_soort is BeklaagdeSoort.ORGANISATIE:
         return True
