@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import cache
 from typing import TypeVar
 
+import kwaliteit.keuzes as keuzes
 from klachten.fouten import OngeldigeKlacht
 from klachten.waarden import (
     BeklaagdeSoort,
@@ -21,7 +21,6 @@ from klachten.waarden import (
     Kanaal,
     Regime,
     Wijk,
-    keuzes,
 )
 from kwaliteit.fouten import InvoerFout
 from kwaliteit.tijd import parse_datum
@@ -44,21 +43,9 @@ MAX_OMSCHRIJVING = 20_000
 
 
 def keuze(soort: type[E], tekst: str, veld: str) -> E:
-    """One value of a vocabulary, matched without regard to case or spaces."""
-    lid: E | None = _woordenlijst(soort).get(" ".join(tekst.split()).casefold())
-    if lid is None:
-        raise OngeldigeKlacht(f"{veld}: '{tekst}' is niet toegestaan; kies {keuzes(soort)}.")
-    return lid
-
-
-@cache
-def _woordenlijst(soort: type[E]) -> dict[str, E]:
-    # An import looks up hundreds of thousands of cells: one dict per vocabulary
-    # instead of a walk over its members (the first member wins, as in that walk).
-    opzoek: dict[str, E] = {}
-    for lid in soort:
-        opzoek.setdefault(lid.value.casefold(), lid)
-    return opzoek
+    """One value of a vocabulary, by the one matching rule of ``kwaliteit.keuzes``
+    (case, accents, spaces, dashes and underscores don't matter)."""
+    return keuzes.keuze(soort, tekst, veld, OngeldigeKlacht)
 
 
 def datum(tekst: str, veld: str) -> date:

@@ -11,7 +11,10 @@ Written complaints follow the formal procedure (9:4): an oordeel (gegrond,
 deels-gegrond, ongegrond, geen-oordeel) needs an ontvangstbevestiging, an
 afschrift aan de beklaagde, a hearing (or a 9:10 ground to forgo it) and an
 independent behandelaar. Oral complaints are registered and handled too, but
-these steps are not demanded of them.
+these steps are not demanded of them. Whether a step is needed, and whether a
+postponement is lawful or a closing on time, is decided by the rules of
+``klachten.regels``, the same rules the checks and the register figures use;
+this module adds what the user is told.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from klachten import feiten, regels
 from klachten.fouten import OngeldigeKlacht, OngeldigeStap
 from klachten.invoer import MAX_LENGTE
 from klachten.modellen import Klacht, Verdaging
@@ -30,7 +34,6 @@ from klachten.termijnen import (
     afhandeltermijn,
     bewaartermijn,
     gedraging_te_oud,
-    termijn_9_8,
 )
 from klachten.waarden import (
     AfzienHoren,
@@ -168,10 +171,6 @@ def controleer_datum(k: Klacht, datum: date, vandaag: date, wat: str) -> None:
         )
 
 
-def _normaal(naam: str) -> str:
-    return " ".join(naam.casefold().split())
-
-
 def controleer_onafhankelijkheid(k: Klacht, behandelaar: str) -> None:
     """Awb 9:7: the behandelaar was not involved in the conduct complained about."""
     controleer_onafhankelijkheid_van(k.kenmerk, k.beklaagde, k.beklaagde_soort, behandelaar)
@@ -185,11 +184,7 @@ def controleer_onafhankelijkheid_van(
 ) -> None:
     if not behandelaar.strip():
         raise OngeldigeStap("De naam van de behandelaar is leeg.")
-    if (
-        beklaagde
-        and beklaagde_soort is not BeklaagdeSoort.ORGANISATIE
-        and _normaal(beklaagde) == _normaal(behandelaar)
-    ):
+    if not regels.onafhankelijk(beklaagde, beklaagde_soort, behandelaar):
         raise OngeldigeStap(
             f"{' '.join(behandelaar.split())} is de beklaagde van {kenmerk} en mag de klacht niet behandelen "
             "(Awb 9:7: de behandelaar was niet bij de gedraging betrokken). "
@@ -282,31 +277,21 @@ def verdaag(
     controleer_datum(k, datum, vandaag, "de verdaging")
     if not reden.strip():
         raise OngeldigeStap("Een verdaging vraagt om een reden (Awb 9:11 lid 2); geef --reden.")
+    volgnummer = len(k.verdagingen)
     if weken < 1:
-        grens = MAX_UITSTEL_WEKEN if k.verdagingen else MAX_VERDAGING_WEKEN
+        grens = MAX_UITSTEL_WEKEN if volgnummer else MAX_VERDAGING_WEKEN
         raise OngeldigeStap(f"Verdagen kan met 1 tot en met {grens} weken, niet {weken}.")
-    if not k.verdagingen:
-        if weken > MAX_VERDAGING_WEKEN:
-            raise OngeldigeStap(
-                f"Een verdaging is ten hoogste {MAX_VERDAGING_WEKEN} weken (Awb 9:11 lid 2), niet "
-                f"{weken}. Verder uitstel kan daarna alleen met schriftelijke instemming van de "
-                "klager (--instemming DATUM)."
-            )
-        if datum > k.uiterste_datum:
-            raise OngeldigeStap(
-                f"De afhandeltermijn van {k.kenmerk} liep af op {nl_datum(k.uiterste_datum)}; "
-                "verdagen kan alleen zolang de termijn loopt (Awb 9:11 lid 2)."
-            )
-    else:
-        if instemming is None:
-            raise OngeldigeStap(
-                f"{k.kenmerk} is al verdaagd; verder uitstel kan alleen met schriftelijke "
-                "instemming van de klager (Awb 9:11 lid 3). Geef de datum daarvan met --instemming."
-            )
-        if weken > MAX_UITSTEL_WEKEN:
-            raise OngeldigeStap(
-                f"Uitstel is ten hoogste {MAX_UITSTEL_WEKEN} weken per keer, niet {weken}."
-            )
+    eerste_termijn = afhandeltermijn(
+        k.ontvangen, adviescommissie=k.adviescommissie, verdaagd_weken=0
+    )
+    nieuw = regels.Verdagingfeit(datum, weken, met_instemming=instemming is not None)
+    if not regels.verdaging_rechtmatig(volgnummer, nieuw, eerste_termijn):
+        raise OngeldigeStap(_waarom_niet_verdagen(k, volgnummer, nieuw, eerste_termijn))
+    if instemming is not None and weken > MAX_UITSTEL_WEKEN:
+        # Not a rule of the law, but no complaint waits a year at once: a typing error.
+        raise OngeldigeStap(
+            f"Uitstel is ten hoogste {MAX_UITSTEL_WEKEN} weken per keer, niet {weken}."
+        )
     if instemming is not None:
         controleer_datum(k, instemming, vandaag, "de instemming van de klager")
     verdaging = Verdaging(
@@ -315,6 +300,27 @@ def verdaag(
     k.verdagingen.append(verdaging)
     herbereken_termijn(k)
     return verdaging
+
+
+def _waarom_niet_verdagen(
+    k: Klacht, volgnummer: int, v: regels.Verdagingfeit, eerste_termijn: date
+) -> str:
+    """The message for a postponement that ``regels.verdaging_rechtmatig`` refuses."""
+    if volgnummer and not v.met_instemming:
+        return (
+            f"{k.kenmerk} is al verdaagd; verder uitstel kan alleen met schriftelijke "
+            "instemming van de klager (Awb 9:11 lid 3). Geef de datum daarvan met --instemming."
+        )
+    if v.weken > MAX_VERDAGING_WEKEN and not v.met_instemming:
+        return (
+            f"Een verdaging is ten hoogste {MAX_VERDAGING_WEKEN} weken (Awb 9:11 lid 2), niet "
+            f"{v.weken}. Langer uitstel kan alleen met schriftelijke instemming van de klager "
+            "(--instemming DATUM)."
+        )
+    return (
+        f"De afhandeltermijn van {k.kenmerk} liep af op {nl_datum(eerste_termijn)}; "
+        "verdagen kan alleen zolang de termijn loopt (Awb 9:11 lid 2)."
+    )
 
 
 def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
@@ -337,13 +343,21 @@ def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
         )
     for veld, waarde in (("behandelaar", a.behandelaar), ("naar", a.naar), ("wijze", a.wijze)):
         _past(veld, waarde)
-    ontbreekt = _ontbrekend(k, a)
+    behandelaar = (a.behandelaar or "").strip() or k.behandelaar
+    na = feiten.van_klacht(k)._replace(
+        status=Status.GESLOTEN,
+        uitkomst=a.uitkomst,
+        afgehandeld=a.datum,
+        behandelaar=behandelaar,
+        met_bevindingen=regels.gevuld(a.bevindingen),
+        met_conclusies=regels.gevuld(a.conclusies),
+    )
+    ontbreekt = _ontbrekend(k, a, na)
     if ontbreekt:
         raise OngeldigeStap(
             f"{k.kenmerk} kan niet gesloten worden met uitkomst {a.uitkomst}; nog nodig:",
             details=ontbreekt,
         )
-    behandelaar = (a.behandelaar or "").strip() or k.behandelaar
     if behandelaar:
         controleer_onafhankelijkheid(k, behandelaar)
         k.behandelaar = behandelaar
@@ -360,12 +374,7 @@ def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
     k.wijze_intrekking = _tekst(a.wijze)
     k.reden_niet_ontvankelijk = _tekst(a.reden)
     k.grond_9_8 = a.grond
-    if a.uitkomst is Uitkomst.INGETROKKEN:
-        k.binnen_termijn = None
-    elif a.uitkomst is Uitkomst.NIET_IN_BEHANDELING:
-        k.binnen_termijn = a.datum <= termijn_9_8(k.ontvangen)
-    else:
-        k.binnen_termijn = a.datum <= k.uiterste_datum
+    k.binnen_termijn = regels.binnen_termijn(na)
     k.bewaren_tot = bewaartermijn(a.uitkomst, a.datum, ombudsman=k.ombudsman is not None)
     return momentopname(k)
 
@@ -383,30 +392,45 @@ def _tekst(waarde: str | None) -> str | None:
     return waarde.strip() if waarde and waarde.strip() else None
 
 
-def _ontbrekend(k: Klacht, a: Afhandeling) -> list[str]:
-    """Everything the outcome needs that is not there, all at once."""
+def _voor_een_oordeel(na: regels.Feiten) -> list[str]:
+    """What the rules an oordeel needs say is missing (``regels.VOOR_EEN_OORDEEL``).
+
+    Asked only of an oordeel: the other outcomes record what happened, and a missing
+    ontvangstbevestiging there is for the checks to report, not a reason to refuse.
+    """
     mist: list[str] = []
+    if not na.met_oordeel:
+        return mist
+    for regel in regels.VOOR_EEN_OORDEEL:
+        if not regel.overtreden(na):
+            continue
+        if regel is regels.OORDEEL_MET_BEVINDINGEN:
+            if not na.met_bevindingen:
+                mist.append("de bevindingen ontbreken (--bevindingen, Awb 9:12)")
+            if not na.met_conclusies:
+                mist.append("de conclusies ontbreken (--conclusies, Awb 9:12)")
+        elif regel is regels.ONTVANGSTBEVESTIGING:
+            mist.append("de ontvangst is niet bevestigd (Awb 9:6: 'kwaliteit klacht bevestig')")
+        elif regel is regels.AFSCHRIFT:
+            mist.append(
+                "de beklaagde heeft geen afschrift gekregen (Awb 9:9: 'kwaliteit klacht afschrift')"
+            )
+        elif regel is regels.HOREN:
+            mist.append(
+                "de klager is niet gehoord en er is geen grond om daarvan af te zien "
+                "(Awb 9:10: 'kwaliteit klacht hoor')"
+            )
+        elif regel is regels.ONAFHANKELIJKE_BEHANDELAAR and not regels.gevuld(na.behandelaar):
+            # A behandelaar who is the beklaagde is refused with its own message.
+            mist.append("er is geen behandelaar (Awb 9:7: --behandelaar)")
+    return mist
+
+
+def _ontbrekend(k: Klacht, a: Afhandeling, na: regels.Feiten) -> list[str]:
+    """Everything the outcome needs that is not there, all at once."""
     u = a.uitkomst
-    if u.is_oordeel:
-        if not _tekst(a.bevindingen):
-            mist.append("de bevindingen ontbreken (--bevindingen, Awb 9:12)")
-        if not _tekst(a.conclusies):
-            mist.append("de conclusies ontbreken (--conclusies, Awb 9:12)")
-        if k.schriftelijk:
-            if not k.bevestigd:
-                mist.append("de ontvangst is niet bevestigd (Awb 9:6: 'kwaliteit klacht bevestig')")
-            if not k.afschrift:
-                mist.append(
-                    "de beklaagde heeft geen afschrift gekregen (Awb 9:9: 'kwaliteit klacht afschrift')"
-                )
-            if not k.gehoord and not k.afzien_horen:
-                mist.append(
-                    "de klager is niet gehoord en er is geen grond om daarvan af te zien "
-                    "(Awb 9:10: 'kwaliteit klacht hoor')"
-                )
-            if not (_tekst(a.behandelaar) or k.behandelaar):
-                mist.append("er is geen behandelaar (Awb 9:7: --behandelaar)")
-    elif u is Uitkomst.INFORMEEL_OPGELOST:
+    mist = _voor_een_oordeel(na)
+    if u is Uitkomst.INFORMEEL_OPGELOST:
         if not _tekst(a.tevredenheid):
             mist.append(
                 "leg vast hoe de tevredenheid van de klager is bevestigd (--tevredenheid, Awb 9:5)"

@@ -18,7 +18,6 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from klachten.fouten import OngeldigeKlacht
 from klachten.invoer import KENMERK, NieuweKlacht, maak_kenmerk, nieuwe_klacht
 from klachten.modellen import Klacht, Klager, Verdaging
 from kwaliteit.bestanden import atomair
+from kwaliteit.cellen import lees_cel, schrijf_cel
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout
 from kwaliteit.tekstbestand import lees_tekst
@@ -79,7 +79,6 @@ ALLEEN_EXPORT = frozenset(EXPORTKOLOMMEN) - frozenset(REGISTRATIEKOLOMMEN)
 
 FORMATEN = ("excel", "csv")
 MAX_MELDINGEN = 200
-_FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 _JA = {"ja", "j", "true", "waar", "1", "yes", "y", "x"}
 _NEE = {"nee", "n", "false", "onwaar", "0", "no", ""}
 
@@ -104,14 +103,6 @@ def _scheidingsteken(kopregel: str) -> str:
 
 def _kolomnaam(kop: str) -> str:
     return "_".join(kop.strip().strip("\ufeff").lower().replace("-", " ").split())
-
-
-def _cel(waarde: str | None) -> str:
-    tekst = (waarde or "").strip()
-    # Undo the protection against formula injection that an export adds ('=..., ''=...).
-    if len(tekst) > 1 and tekst[0] == "'" and tekst.lstrip("'").startswith(_FORMULETEKENS):
-        return tekst[1:]
-    return tekst
 
 
 def _ja_nee(waarde: str, regel: int) -> bool:
@@ -197,8 +188,8 @@ def importeer(w: Werkeenheid, pad: Path, *, voortgang: Voortgang | None = None) 
                 f"regel {regelnummer}: {len(rij)} velden, maar de kopregel heeft er {len(kop)}"
             )
             continue
-        # Without an apostrophe a cell only needs stripping (_cel's fast path).
-        cellen = dict(zip(kop, [_cel(c) if "'" in c else c.strip() for c in rij], strict=False))
+        # Without an apostrophe a cell only needs stripping (lees_cel's fast path).
+        cellen = dict(zip(kop, [lees_cel(c) if "'" in c else c.strip() for c in rij], strict=False))
         veldfouten: list[str] = []
         try:
             adviescommissie = _ja_nee(cellen.get("adviescommissie", ""), regelnummer)
@@ -282,31 +273,7 @@ def importeer(w: Werkeenheid, pad: Path, *, voortgang: Voortgang | None = None) 
 BLOK = 5_000
 
 # The columns a new complaint fills; the rest (the procedure's state) stays empty.
-_KLACHTKOLOMMEN = (
-    "id",
-    "kenmerk",
-    "jaar",
-    "volgnummer",
-    "geregistreerd",
-    "ontvangen",
-    "kanaal",
-    "gedraging",
-    "omschrijving",
-    "beklaagde",
-    "beklaagde_soort",
-    "wijk",
-    "team",
-    "aanbieder",
-    "regime",
-    "categorie",
-    "adviescommissie",
-    "status",
-    "uiterste_datum",
-)
 _KLAGERKOLOMMEN = ("klacht_id", "naam", "contact")
-
-
-_klachtrij = itemgetter(*_KLACHTKOLOMMEN)
 
 
 def _schrijf(
@@ -339,7 +306,7 @@ def _schrijf(
             for klacht_id, (n, jaar_volgnummer) in zip(ids, blok, strict=True):
                 kolommen = diensten.nieuwe_kolommen(n, jaar_volgnummer, w.audit.tijdstip)
                 kolommen["id"] = klacht_id
-                klachtrijen.append(_klachtrij(kolommen))
+                klachtrijen.append(tuple(kolommen.values()))
                 klager = bool(n.klager_naam or n.klager_contact)
                 if klager:
                     klagerrijen.append((klacht_id, n.klager_naam, n.klager_contact))
@@ -355,7 +322,9 @@ def _schrijf(
                     },
                 )
                 kenmerken.append(kolommen["kenmerk"])
-            schrijver.voeg_toe(Klacht, _KLACHTKOLOMMEN, klachtrijen)
+            # The columns are the keys of diensten.nieuwe_kolommen (plus the id), in the
+            # order of its dict: the same for every row, so those of the last row.
+            schrijver.voeg_toe(Klacht, tuple(kolommen), klachtrijen)
             schrijver.voeg_toe(Klager, _KLAGERKOLOMMEN, klagerrijen)
             w.audit.schrijf(bulk=schrijver)
             if voortgang is not None and begin + len(blok) < totaal:
@@ -375,14 +344,9 @@ def _waarde(waarde: Any, formaat: str) -> str:
         return "ja" if waarde else "nee"
     if isinstance(waarde, date):
         return nl_datum(waarde) if formaat == "excel" else waarde.isoformat()
-    tekst = str(getattr(waarde, "value", waarde))
-    kern = tekst.lstrip("'")
-    if kern.startswith(_FORMULETEKENS) and (formaat == "excel" or kern != tekst):
-        # A cell starting with = + - @ would run as a formula in a spreadsheet; and the
-        # import strips one apostrophe before such a character (_cel), so text that
-        # already starts with one gets another, in both formats.
-        tekst = "'" + tekst
-    return tekst
+    # Only the Excel format is for spreadsheets; the csv format protects just the text
+    # that the import would otherwise change (README: Export).
+    return schrijf_cel(str(getattr(waarde, "value", waarde)), spreadsheet=formaat == "excel")
 
 
 # An export reads (and reports progress) this many rows at a time.

@@ -127,9 +127,3 @@ class StatusFilter(StrEnum):
     OPEN = "open"
     GESLOTEN = "gesloten"
     TE_LAAT = "te-laat"
-
-
-def keuzes(soort: type[StrEnum]) -> str:
-    """'a, b of c': the allowed values, for messages."""
-    namen = [str(w.value) for w in soort]
-    return ", ".join(namen[:-1]) + " of " + namen[-1] if len(namen) > 1 else namen[0]

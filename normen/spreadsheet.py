@@ -31,6 +31,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
+from kwaliteit.cellen import lees_cel
 from kwaliteit.tekstbestand import lees_tekst
 from normen.fouten import OngeldigKader
 from normen.kaderbestand import SCHAAL, KaderData, NormData, schema, standaard_urn
@@ -105,7 +106,6 @@ VERPLICHTE_GEGEVENS = ("kader", "naam", "versie", "geldig_van")
 
 _CODEPATROON = re.compile(r"^[a-z0-9][a-z0-9-]{0,58}[a-z0-9]$")
 _TAGPATROON = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 _MAX_REF = 60
 _MAX_TITEL = 500
 _KOPZOEKEN = 20  # a form may have a title above its header: look this many rows down
@@ -231,14 +231,6 @@ def _scheidingsteken(tekst: str) -> str:
     return ";"
 
 
-def _cel(waarde: str | None) -> str:
-    tekst = (waarde or "").strip()
-    # Undo the protection against formula injection that an export adds ('=..., ''=...).
-    if len(tekst) > 1 and tekst[0] == "'" and tekst.lstrip("'").startswith(_FORMULETEKENS):
-        return tekst[1:]
-    return tekst
-
-
 def _lees_csv(pad: Path) -> list[tuple[str, list[str]]]:
     tekst = lees_tekst(pad, OngeldigKader)
     lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=_scheidingsteken(tekst))
@@ -256,7 +248,7 @@ def _lees_csv(pad: Path) -> list[tuple[str, list[str]]]:
             ) from None
         # A quoted cell may span lines: report the line on which the row starts.
         regelnummer, volgende_regel = volgende_regel, lezer.line_num + 1
-        rijen.append((f"{pad}:{regelnummer}", [_cel(c) for c in rij]))
+        rijen.append((f"{pad}:{regelnummer}", [lees_cel(c) for c in rij]))
     return rijen
 
 
@@ -272,7 +264,7 @@ def _als_tekst(waarde: Any) -> str:
         return waarde.isoformat()
     if isinstance(waarde, float):
         return str(int(waarde)) if waarde.is_integer() else repr(waarde)
-    return _cel(str(waarde))
+    return lees_cel(str(waarde))
 
 
 def _lees_xlsx(pad: Path, blad: str | None) -> list[tuple[str, list[str]]]:

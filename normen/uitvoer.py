@@ -23,13 +23,13 @@ from typing import Any
 from urllib.parse import urlparse
 
 from kwaliteit.bestanden import atomair
+from kwaliteit.cellen import schrijf_cel
 from kwaliteit.fouten import InvoerFout
 from normen.kaderbestand import WERKVERSIE_MARKERING, KaderData, standaard_urn
 from normen.spreadsheet import KOLOMMEN
 
 FORMATEN = ("yaml", "ciso", "csv")
 PACKAGER = "kwaliteit"
-_FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _dumper() -> type[Any]:
@@ -178,14 +178,6 @@ def als_ciso(kader: KaderData, *, volgnummer: int = 1) -> str:
 # -- spreadsheet CSV -----------------------------------------------------------------
 
 
-def _cel(tekst: str) -> str:
-    kern = tekst.lstrip("'")
-    if kern.startswith(_FORMULETEKENS):
-        # A spreadsheet would run '=…' as a formula; the import removes the apostrophe.
-        return "'" + tekst
-    return tekst
-
-
 def csv_rijen(kader: KaderData) -> list[list[str]]:
     """The header and one row per norm or category, in the kader's order."""
     rijen = [list(KOLOMMEN)]
@@ -199,7 +191,7 @@ def csv_rijen(kader: KaderData) -> list[list[str]]:
             "typisch_bewijs": "\n".join(n.typisch_bewijs),
             "tags": ", ".join(n.tags),
         }
-        rijen.append([_cel(waarden[k]) for k in KOLOMMEN])
+        rijen.append([schrijf_cel(waarden[k]) for k in KOLOMMEN])
     return rijen
 
 

@@ -4,9 +4,12 @@ Functionaliteit: Het klachtenregister als levend bewijs voor Awb 9:6 en 9:11
   klachtenregister laat zelf zien hoe het ervoor staat. Het dekkingsoverzicht
   rekent de cijfers uit over de twaalf maanden tot en met de peildatum:
   - Awb 9:6: het aandeel schriftelijke klachten waarvan de ontvangst
-    schriftelijk is bevestigd (mondelinge klachten tellen niet mee);
+    schriftelijk is bevestigd (mondelinge, doorgestuurde en niet-ontvankelijke
+    klachten tellen niet mee);
   - Awb 9:11: het aandeel afgehandelde klachten dat binnen de (verdaagde)
-    termijn is afgehandeld (een ingetrokken klacht wordt niet getoetst).
+    termijn is afgehandeld (een ingetrokken klacht wordt niet getoetst, een klacht
+    die niet in behandeling is genomen telt bij 9:8).
+  Welke klachten elk cijfer telt, staat in docs/regels.md.
   Een cijfer zonder klachten om te tellen dekt de norm niet.
 
   Achtergrond:

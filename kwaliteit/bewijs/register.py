@@ -1,23 +1,26 @@
 """The klachtenregister as live evidence: figures computed from the register, never typed in.
 
-Each indicator belongs to a norm of a kader (by code and ref) and is computed in
-SQL over the twelve months up to the peildatum. An indicator with no complaints
-to count in that period is shown, but does not cover its norm.
+Each indicator belongs to a norm of a kader (by code and ref) and counts one rule
+of ``klachten.regels`` over the twelve months up to the peildatum: the complaints
+the rule applies to are the denominator, those that keep it the numerator. An
+indicator with no complaints to count in that period is shown, but does not
+cover its norm.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import and_, or_
 from sqlalchemy.orm import Session
 
+from klachten import feiten, regels
 from klachten.modellen import Klacht
-from klachten.waarden import OORDEELUITKOMSTEN, Kanaal, Status, Uitkomst
+from klachten.waarden import Status
 
 
 @dataclass(frozen=True)
@@ -51,109 +54,77 @@ class Registerbewijs:
         }
 
 
-_SCHRIFTELIJK = [k.value for k in Kanaal if k.schriftelijk]
-_OORDELEN = [u.value for u in OORDEELUITKOMSTEN]
+class Indicator(NamedTuple):
+    """A register figure: the rule it counts, and which complaints of the period it looks at."""
+
+    naam: str
+    omschrijving: str
+    regel: regels.Regel
+    # "ontvangen": the complaints received in the period; "afgehandeld": those closed in it.
+    basis: Literal["ontvangen", "afgehandeld"]
 
 
-def _telling(
-    sessie: Session, waar: ColumnElement[bool], voldaan: ColumnElement[bool]
-) -> tuple[int, int]:
-    rij = sessie.execute(select(func.count(case((voldaan, 1))), func.count()).where(waar)).one()
-    return int(rij[0]), int(rij[1])
-
-
-def _ontvangen(van: date, tot: date) -> ColumnElement[bool]:
-    return and_(Klacht.ontvangen > van, Klacht.ontvangen <= tot)
-
-
-def _afgehandeld(van: date, tot: date) -> ColumnElement[bool]:
-    return and_(
-        Klacht.status == Status.GESLOTEN, Klacht.afgehandeld > van, Klacht.afgehandeld <= tot
-    )
-
-
-Berekening = Callable[[Session, date, date], tuple[int, int]]
-
-
-def _bevestigd(s: Session, van: date, tot: date) -> tuple[int, int]:
-    waar = and_(_ontvangen(van, tot), Klacht.kanaal.in_(_SCHRIFTELIJK))
-    return _telling(s, waar, Klacht.bevestigd.is_not(None))
-
-
-def _oordelen(van: date, tot: date) -> ColumnElement[bool]:
-    return and_(_afgehandeld(van, tot), Klacht.uitkomst.in_(_OORDELEN))
-
-
-def _schriftelijke_oordelen(van: date, tot: date) -> ColumnElement[bool]:
-    return and_(_oordelen(van, tot), Klacht.kanaal.in_(_SCHRIFTELIJK))
-
-
-INDICATOREN: dict[tuple[str, str], tuple[str, str, Berekening]] = {
-    ("awb-h9", "9:2"): (
+# Which complaints each figure counts, and why: docs/regels.md.
+INDICATOREN: dict[tuple[str, str], Indicator] = {
+    ("awb-h9", "9:2"): Indicator(
         "registratie",
         "klachten geregistreerd, mondeling en schriftelijk (aantal)",
-        lambda s, v, t: _telling(s, _ontvangen(v, t), Klacht.id.is_not(None)),
+        regels.GEREGISTREERD,
+        "ontvangen",
     ),
-    ("awb-h9", "9:6"): (
+    ("awb-h9", "9:6"): Indicator(
         "ontvangstbevestiging",
         "schriftelijke klachten met een ontvangstbevestiging",
-        _bevestigd,
+        regels.ONTVANGSTBEVESTIGING,
+        "ontvangen",
     ),
-    ("awb-h9", "9:7"): (
+    ("awb-h9", "9:7"): Indicator(
         "onafhankelijke-behandelaar",
         "oordelen met een aangewezen behandelaar die niet de beklaagde is",
-        lambda s, v, t: _telling(s, _oordelen(v, t), Klacht.behandelaar.is_not(None)),
+        regels.ONAFHANKELIJKE_BEHANDELAAR,
+        "afgehandeld",
     ),
-    ("awb-h9", "9:8"): (
+    ("awb-h9", "9:8"): Indicator(
         "melding-9-8-op-tijd",
         "klachten niet in behandeling genomen met mededeling binnen vier weken",
-        lambda s, v, t: _telling(
-            s,
-            and_(_afgehandeld(v, t), Klacht.uitkomst == Uitkomst.NIET_IN_BEHANDELING),
-            Klacht.binnen_termijn.is_(True),
-        ),
+        regels.MELDING_9_8,
+        "afgehandeld",
     ),
-    ("awb-h9", "9:9"): (
+    ("awb-h9", "9:9"): Indicator(
         "afschrift-beklaagde",
         "schriftelijke klachten met een oordeel waarvan de beklaagde een afschrift kreeg",
-        lambda s, v, t: _telling(s, _schriftelijke_oordelen(v, t), Klacht.afschrift.is_not(None)),
+        regels.AFSCHRIFT,
+        "afgehandeld",
     ),
-    ("awb-h9", "9:10"): (
+    ("awb-h9", "9:10"): Indicator(
         "horen",
         "schriftelijke klachten met een oordeel waarbij is gehoord of een grond is vastgelegd om daarvan af te zien",
-        lambda s, v, t: _telling(
-            s,
-            _schriftelijke_oordelen(v, t),
-            Klacht.gehoord.is_not(None) | Klacht.afzien_horen.is_not(None),
-        ),
+        regels.HOREN,
+        "afgehandeld",
     ),
-    ("awb-h9", "9:11"): (
+    ("awb-h9", "9:11"): Indicator(
         "binnen-termijn",
         "klachten afgehandeld binnen de (verdaagde) termijn",
-        lambda s, v, t: _telling(
-            s,
-            and_(_afgehandeld(v, t), Klacht.binnen_termijn.is_not(None)),
-            Klacht.binnen_termijn.is_(True),
-        ),
+        regels.BINNEN_AFHANDELTERMIJN,
+        "afgehandeld",
     ),
-    ("awb-h9", "9:12"): (
+    ("awb-h9", "9:12"): Indicator(
         "oordeel-met-bevindingen",
         "oordelen met bevindingen en conclusies",
-        lambda s, v, t: _telling(
-            s,
-            _oordelen(v, t),
-            Klacht.bevindingen.is_not(None) & Klacht.conclusies.is_not(None),
-        ),
+        regels.OORDEEL_MET_BEVINDINGEN,
+        "afgehandeld",
     ),
-    ("awb-h9", "9:12a"): (
+    ("awb-h9", "9:12a"): Indicator(
         "jaaroverzicht",
         "klachten in het register voor het jaaroverzicht (kwaliteit klacht overzicht)",
-        lambda s, v, t: _telling(s, _ontvangen(v, t), Klacht.id.is_not(None)),
+        regels.GEREGISTREERD,
+        "ontvangen",
     ),
-    ("wmo2015-h3", "3.2"): (
+    ("wmo2015-h3", "3.2"): Indicator(
         "klachtenregeling-in-gebruik",
         "klachten behandeld volgens de klachtenregeling (afgehandeld in de periode)",
-        lambda s, v, t: _telling(s, _afgehandeld(v, t), Klacht.uitkomst.is_not(None)),
+        regels.KLACHTENREGELING,
+        "afgehandeld",
     ),
 }
 
@@ -163,11 +134,42 @@ def periode(peildatum: date) -> tuple[date, date]:
     return peildatum - relativedelta(years=1), peildatum
 
 
-def registerbewijs(sessie: Session, kader: str, ref: str, peildatum: date) -> Registerbewijs | None:
-    gevonden = INDICATOREN.get((kader, ref))
-    if gevonden is None:
-        return None
-    naam, omschrijving, bereken = gevonden
+def registerbewijzen(
+    sessie: Session, kader: str, refs: Iterable[str], peildatum: date
+) -> dict[str, Registerbewijs]:
+    """The figures for those norms of ``kader`` that have one, read in one pass.
+
+    The period is the twelve months up to the peildatum, ``van < datum <= tot``: a
+    complaint received (or closed) exactly a year before the peildatum falls outside.
+    """
+    gevraagd = {ref: INDICATOREN[(kader, ref)] for ref in refs if (kader, ref) in INDICATOREN}
+    if not gevraagd:
+        return {}
     van, tot = periode(peildatum)
-    teller, noemer = bereken(sessie, van, tot)
-    return Registerbewijs(naam, omschrijving, van, tot, teller, noemer)
+    tellingen = {ref: [0, 0] for ref in gevraagd}  # ref -> [teller, noemer]
+    # Every complaint received or closed in the period, once; each figure takes its own.
+    in_periode = or_(
+        and_(Klacht.ontvangen > van, Klacht.ontvangen <= tot),
+        and_(Klacht.status == Status.GESLOTEN, Klacht.afgehandeld > van, Klacht.afgehandeld <= tot),
+    )
+    for _, f in feiten.lees(sessie, in_periode):
+        datums = {
+            "ontvangen": f.ontvangen,
+            "afgehandeld": f.afgehandeld if f.gesloten else None,
+        }
+        for ref, indicator in gevraagd.items():
+            dag = datums[indicator.basis]
+            if dag is None or not van < dag <= tot or not indicator.regel.geldt(f):
+                continue
+            telling = tellingen[ref]
+            telling[1] += 1
+            telling[0] += indicator.regel.voldaan(f)
+    return {
+        ref: Registerbewijs(i.naam, i.omschrijving, van, tot, *tellingen[ref])
+        for ref, i in gevraagd.items()
+    }
+
+
+def registerbewijs(sessie: Session, kader: str, ref: str, peildatum: date) -> Registerbewijs | None:
+    """The figure for one norm, or None when the register has none for it."""
+    return registerbewijzen(sessie, kader, [ref], peildatum).get(ref)

@@ -21,7 +21,7 @@ from kwaliteit.bewijs.modellen import (
 )
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout, NietGevonden
-from kwaliteit.keuzes import kies, opsomming
+from kwaliteit.keuzes import keuze, opsomming
 from kwaliteit.tijd import nl_datum
 from normen import diensten as normdiensten
 from normen.modellen import Norm
@@ -88,7 +88,7 @@ def beoordeel_norm(
     at all is reported with the scale of the kader (version ``versie``).
     """
     try:
-        waarde = kies(Oordeelwaarde, oordeel, "oordeel")
+        waarde = keuze(Oordeelwaarde, oordeel, "oordeel")
     except InvoerFout:
         schaal = json.loads(normdiensten.versie(w, kader, versie).schaal)
         raise InvoerFout(

@@ -1,18 +1,14 @@
 """``kwaliteit bewijs``: evidence, its versions and files, and its links to norms.
 
 The commands parse their options, call one service of ``kwaliteit.bewijs.diensten``
-and print what it returns. Also home of the small input helpers that
-``kwaliteit.cli.zorg`` shares (choices with Dutch messages, kenmerk normalisation,
-percentages).
+and print what it returns. The small input helpers (choices, kenmerken, dates,
+percentages) are those of ``kwaliteit.cli.invoer``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,11 +21,15 @@ from kwaliteit.cli.gemeen import (
     print_json,
     waarschuw,
 )
+from kwaliteit.cli.invoer import (
+    keuze,
+    nl,
+    normaliseer_kenmerk,
+    verplichte_datum,
+)
 from kwaliteit.cli.lui import Groep
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from kwaliteit.bewijs.diensten import Versiegegevens
 
 
@@ -43,73 +43,7 @@ def app() -> None:
 SOORTEN = "document, registratie, interview, observatie, enquête of kengetal"
 DATUM = "jjjj-mm-dd of dd-mm-jjjj"
 
-E = TypeVar("E", bound=StrEnum)
-
-
-# -- shared helpers (also used by kwaliteit.cli.zorg) ---------------------------------
-
-
-def opsomming(waarden: list[str]) -> str:
-    """'a, b of c'."""
-    return ", ".join(waarden[:-1]) + " of " + waarden[-1] if len(waarden) > 1 else waarden[0]
-
-
-def keuze(soort: type[E], tekst: str, veld: str) -> E:
-    """One value of a vocabulary; case, spaces and accents don't matter ('enquete')."""
-    from kwaliteit.fouten import InvoerFout
-
-    def zonder_accenten(woord: str) -> str:
-        ontleed = unicodedata.normalize("NFKD", woord.casefold())
-        return "".join(t for t in ontleed if not unicodedata.combining(t))
-
-    gezocht = zonder_accenten(" ".join(tekst.split()))
-    for lid in soort:
-        if zonder_accenten(lid.value) == gezocht:
-            return lid
-    raise InvoerFout(
-        f"{veld}: '{tekst}' is niet toegestaan; kies {opsomming([w.value for w in soort])}."
-    )
-
-
-def normaliseer_kenmerk(tekst: str, voorvoegsel: str) -> str:
-    """'b-1' → 'B-0001'; anything else is passed on as typed (the service reports it)."""
-    schoon = tekst.strip().upper()
-    m = re.fullmatch(rf"{voorvoegsel}-(\d{{1,4}})", schoon)
-    return f"{voorvoegsel}-{int(m.group(1)):04d}" if m else schoon
-
-
-def procent(waarde: float | None) -> str:
-    """A percentage as Dutch readers write it: '66,7%', '100%'; '-' when there is none."""
-    return "-" if waarde is None else f"{waarde:g}".replace(".", ",") + "%"
-
-
-def nl(iso: str | None, leeg: str = "-") -> str:
-    """An ISO date from a service's dict as dd-mm-jjjj."""
-    if not iso:
-        return leeg
-    from kwaliteit.tijd import nl_datum, parse_datum
-
-    return nl_datum(parse_datum(iso))
-
-
-def kader_en_norm(kader: str | None, norm: str | None) -> None:
-    """--kader and --norm go together."""
-    from kwaliteit.fouten import InvoerFout
-
-    if norm is not None and kader is None:
-        raise InvoerFout("Geef bij --norm ook --kader (de code van het normenkader, bijv. awb-h9).")
-    if kader is not None and norm is None:
-        raise InvoerFout("Geef bij --kader ook --norm (de ref van de norm, bijv. 9:6).")
-
-
 MAX_GETAL = 2**31 - 1  # larger numbers don't fit the database's integers
-
-
-def verplichte_datum(tekst: str, veld: str) -> date:
-    from kwaliteit.tijd import parse_datum
-
-    return parse_datum(tekst, veld)
-
 
 # -- arguments and options ------------------------------------------------------------
 

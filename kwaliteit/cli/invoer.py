@@ -3,17 +3,15 @@
 Choices with Dutch messages, kenmerk normalisation, dates and percentages as Dutch
 readers write them. Only the standard library at module level (fast ``--help``).
 
-``kwaliteit.cli.bewijs`` has its own copies of these helpers until it is converted to
-Click; then it should import them from here.
+Choosing a vocabulary value is ``kwaliteit.keuzes.keuze`` (one rule for the whole program).
 """
 
 from __future__ import annotations
 
 import re
-from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from kwaliteit.keuzes import kies, opsomming
+from kwaliteit.keuzes import keuze, opsomming
 
 if TYPE_CHECKING:
     from datetime import date
@@ -27,13 +25,6 @@ __all__ = [
     "procent",
     "verplichte_datum",
 ]
-
-E = TypeVar("E", bound=StrEnum)
-
-
-def keuze(soort: type[E], tekst: str, veld: str) -> E:
-    """One value of a vocabulary; case, spaces and accents don't matter ('enquete')."""
-    return kies(soort, tekst, veld)
 
 
 def normaliseer_kenmerk(tekst: str, voorvoegsel: str) -> str:

@@ -11,35 +11,27 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import func, or_, select
 
 from klachten.overzicht import overzicht_periode
 from kwaliteit.bewijs.dekking import dekking
-from kwaliteit.bewijs.modellen import (
-    ActieKlacht,
-    Actiestatus,
-    Bestand,
-    Bevinding,
-    Bewijsstuk,
-    Bewijsversie,
-    Normkoppeling,
-    Verbeteractie,
-)
+from kwaliteit.bewijs.diensten import gekoppeld_bewijs, geldige_versie_van
+from kwaliteit.bewijs.modellen import ActieKlacht, Actiestatus, Bevinding, Verbeteractie
 from kwaliteit.bewijs.zelfevaluatie import standaardronde
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout
 from kwaliteit.toetsing.modellen import Toetsrun
 from normen import diensten as normdiensten
-from normen.modellen import Norm
+from normen.modellen import Kaderversie, Norm
 
 FORMAAT = "kwaliteit-dossier/1"
 STANDAARD_DREMPEL = 5
-# The sections ``verzamel`` reports progress for, in order.
+
 SECTIES = ("dekking", "bevindingen", "verbeteracties", "bewijs", "toetsing", "normen", "klachten")
 
 # Breakdowns of the 9:12a overview whose cells are suppressed below the threshold.
@@ -125,31 +117,6 @@ def scenario_tekst(feature: str, regel: int) -> str:
     return "\n".join(r[inspringing:] for r in blok)
 
 
-class Versie(NamedTuple):
-    """One evidence version as the dossier reads it (a plain row, no ORM object)."""
-
-    bewijsstuk_id: int
-    versie: int
-    ingangsdatum: date
-    geldig_tot: date | None
-    bestandsnaam: str | None
-    sha256: str | None
-    grootte: int | None
-
-
-def geldige_rij(versies: Sequence[Versie], peildatum: date) -> Versie | None:
-    """The version that speaks for ``peildatum``: the rule of ``geldige_versie``.
-
-    The newest version (by ingangsdatum, then number) that had started; None when
-    none had started or that one had expired.
-    """
-    gestart = [v for v in versies if v.ingangsdatum <= peildatum]
-    if not gestart:
-        return None
-    v = max(gestart, key=lambda x: (x.ingangsdatum, x.versie))
-    return v if v.geldig_tot is None or peildatum <= v.geldig_tot else None
-
-
 def _toets(w: Werkeenheid, kader: str, peildatum: date) -> dict[str, Any] | None:
     """The latest stored toets run for this kader (or for all kaders) up to the peildatum."""
     for run in w.sessie.execute(
@@ -206,37 +173,18 @@ def _scenarios_voor(toets: dict[str, Any] | None, kader: str, ref: str) -> dict[
     return {"status": n["status"], "toelichting": n["toelichting"], "scenarios": scenarios}
 
 
-def verzamel(
-    w: Werkeenheid,
-    o: Opties,
-    *,
-    voortgang: Callable[[int, int | None], None] | None = None,
-) -> dict[str, Any]:
-    """The dossier's data (see the module docstring); JSON-able, stable order.
+# -- the sections of the dossier --------------------------------------------------------
 
-    ``voortgang(gedaan, totaal)`` is called after each of the ``SECTIES``.
-    """
-    gedaan = 0
 
-    def sectie_klaar() -> None:
-        nonlocal gedaan
-        gedaan += 1
-        if voortgang is not None:
-            voortgang(gedaan, len(SECTIES))
-
-    ronde = o.ronde or standaardronde(w)
-    d = dekking(w, o.kader, peildatum=o.peildatum, ronde=ronde, versie=o.versie)
-    v = normdiensten.versie(w, o.kader, o.versie, op=o.peildatum)
-    alle = normdiensten.normen(w, v)
-    per_ref = {x["ref"]: x for x in d["per_norm"]}
-    ids = [n.id for n in alle]
-    sectie_klaar()
-
+def _bevindingen(
+    w: Werkeenheid, ids: list[int], peildatum: date
+) -> tuple[dict[int, list[dict[str, Any]]], dict[int, int]]:
+    """The findings per norm up to the peildatum, and the norm of each finding (by id)."""
     bevindingen: dict[int, list[dict[str, Any]]] = defaultdict(list)
     bevinding_norm: dict[int, int] = {}
     for bv in w.sessie.execute(
         select(Bevinding)
-        .where(Bevinding.norm_id.in_(ids), Bevinding.datum <= o.peildatum)
+        .where(Bevinding.norm_id.in_(ids), Bevinding.datum <= peildatum)
         .order_by(Bevinding.volgnummer)
     ).scalars():
         assert bv.norm_id is not None
@@ -250,7 +198,14 @@ def verzamel(
                 "datum": bv.datum.isoformat(),
             }
         )
-    sectie_klaar()
+    return bevindingen, bevinding_norm
+
+
+def _verbeteracties(
+    w: Werkeenheid, ids: list[int], bevinding_norm: dict[int, int], peildatum: date
+) -> dict[int, list[dict[str, Any]]]:
+    """The actions made up to the peildatum per norm (directly, or through a finding),
+    each with the number of complaints it answers (one query for all)."""
     acties: dict[int, list[dict[str, Any]]] = defaultdict(list)
     aantal_klachten = (
         select(func.count())
@@ -267,7 +222,7 @@ def verzamel(
                 Verbeteractie.norm_id.in_(ids),
                 Verbeteractie.bevinding_id.in_(list(bevinding_norm)),
             ),
-            Verbeteractie.aangemaakt <= o.peildatum,
+            Verbeteractie.aangemaakt <= peildatum,
         )
         .order_by(Verbeteractie.volgnummer)
     ).all():
@@ -283,60 +238,33 @@ def verzamel(
                 "deadline": a.deadline.isoformat(),
                 "status": a.status.value,
                 "afgerond": a.afgerond.isoformat() if a.afgerond else None,
-                "te_laat": open_ and a.deadline < o.peildatum,
+                "te_laat": open_ and a.deadline < peildatum,
                 "klachten": int(n_klachten),
             }
         )
+    return acties
 
-    sectie_klaar()
 
-    # Evidence: the version valid on the peildatum of every item linked to this kader.
-    # Two set-based queries over plain rows (no ORM objects, no query per item): the
-    # versions of every linked item with their file sizes, then the links themselves.
-    gekoppeld = select(Normkoppeling.bewijsstuk_id).where(Normkoppeling.norm_id.in_(ids))
-    versies: dict[int, list[Versie]] = defaultdict(list)
-    for rij in w.sessie.execute(
-        select(
-            Bewijsversie.bewijsstuk_id,
-            Bewijsversie.versie,
-            Bewijsversie.ingangsdatum,
-            Bewijsversie.geldig_tot,
-            Bewijsversie.bestandsnaam,
-            Bewijsversie.sha256,
-            Bestand.grootte,
-        )
-        .outerjoin(Bestand, Bestand.sha256 == Bewijsversie.sha256)
-        .where(Bewijsversie.bewijsstuk_id.in_(gekoppeld))
-    ):
-        versies[rij.bewijsstuk_id].append(Versie(*rij))
-    geldig: dict[int, Versie | None] = {
-        b_id: geldige_rij(rijen, o.peildatum) for b_id, rijen in versies.items()
-    }
+def _bewijsstukken(w: Werkeenheid, ids: list[int], peildatum: date) -> dict[str, dict[str, Any]]:
+    """Every item linked to these norms with its version valid on the peildatum, by kenmerk.
+
+    In the order of the evidence; each item names its norms in the kader's order.
+    An item with no valid version is left out.
+    """
+    gekoppeld = gekoppeld_bewijs(w, ids)
+    geldig = {b_id: geldige_versie_van(v, peildatum) for b_id, v in gekoppeld.versies.items()}
     bewijs: dict[str, dict[str, Any]] = {}
-    for b_id, kenmerk, titel, soort, eigenaar, ref in w.sessie.execute(
-        select(
-            Bewijsstuk.id,
-            Bewijsstuk.kenmerk,
-            Bewijsstuk.titel,
-            Bewijsstuk.soort,
-            Bewijsstuk.eigenaar,
-            Norm.ref,
-        )
-        .join(Normkoppeling, Normkoppeling.bewijsstuk_id == Bewijsstuk.id)
-        .join(Norm, Norm.id == Normkoppeling.norm_id)
-        .where(Normkoppeling.norm_id.in_(ids))
-        .order_by(Bewijsstuk.volgnummer, Norm.volgorde)
-    ):
-        g = geldig.get(b_id)
+    for k in gekoppeld.koppelingen:
+        g = geldig.get(k.bewijsstuk_id)
         if g is None:
             continue
-        item = bewijs.get(kenmerk)
+        item = bewijs.get(k.kenmerk)
         if item is None:
-            item = bewijs[kenmerk] = {
-                "kenmerk": kenmerk,
-                "titel": titel,
-                "soort": soort.value,
-                "eigenaar": eigenaar,
+            item = bewijs[k.kenmerk] = {
+                "kenmerk": k.kenmerk,
+                "titel": k.titel,
+                "soort": k.soort.value,
+                "eigenaar": k.eigenaar,
                 "versie": g.versie,
                 "ingangsdatum": g.ingangsdatum.isoformat(),
                 "geldig_tot": g.geldig_tot.isoformat() if g.geldig_tot else None,
@@ -345,12 +273,24 @@ def verzamel(
                 "grootte": int(g.grootte) if g.sha256 and g.grootte is not None else None,
                 "normen": [],
             }
-        if ref not in item["normen"]:
-            item["normen"].append(ref)
+        if k.ref not in item["normen"]:
+            item["normen"].append(k.ref)
+    return bewijs
 
-    sectie_klaar()
-    toets = _toets(w, v.kader.code, o.peildatum)
-    sectie_klaar()
+
+@dataclass(frozen=True)
+class _Normgegevens:
+    """What the norms section shows of each norm besides the norm itself."""
+
+    dekking: dict[str, dict[str, Any]]  # the coverage report's line, by ref
+    bewijs: dict[str, dict[str, Any]]  # the items of _bewijsstukken, by kenmerk
+    toets: dict[str, Any] | None
+    bevindingen: dict[int, list[dict[str, Any]]]
+    acties: dict[int, list[dict[str, Any]]]
+
+
+def _normen(alle: list[Norm], kader: str, g: _Normgegevens) -> list[dict[str, Any]]:
+    """Every norm of the kader in its order; the assessable ones with coverage and the rest."""
     gebruikt: set[str] = set()
     normen: list[dict[str, Any]] = []
     for n in alle:
@@ -364,53 +304,99 @@ def verzamel(
             "toelichting": n.toelichting,
         }
         if n.beoordeelbaar:
-            x = per_ref[n.ref]
+            x = g.dekking[n.ref]
             regel |= {
                 "gedekt": x["gedekt"],
                 "oordeel": x["oordeel"],
                 "bewijs": [
-                    {**b, "bestandsnaam": bewijs[b["kenmerk"]]["bestandsnaam"]} for b in x["bewijs"]
+                    {**b, "bestandsnaam": g.bewijs[b["kenmerk"]]["bestandsnaam"]}
+                    for b in x["bewijs"]
                 ],
                 "verlopen_bewijs": x["verlopen_bewijs"],
                 "toekomstig_bewijs": x["toekomstig_bewijs"],
                 "registerbewijs": x["registerbewijs"],
-                "toets": _scenarios_voor(toets, v.kader.code, n.ref),
-                "bevindingen": bevindingen.get(n.id, []),
-                "verbeteracties": acties.get(n.id, []),
+                "toets": _scenarios_voor(g.toets, kader, n.ref),
+                "bevindingen": g.bevindingen.get(n.id, []),
+                "verbeteracties": g.acties.get(n.id, []),
             }
         normen.append(regel)
+    return normen
 
-    sectie_klaar()
-    if toets is not None:
-        toets = {k: toets[k] for k in ("run", "datum", "peildatum", "geslaagd", "samenvatting")}
+
+def _kader(v: Kaderversie, markering: str | None) -> dict[str, Any]:
+    return {
+        "code": v.kader.code,
+        "naam": v.naam,
+        "versie": v.versie,
+        "geldig_van": v.geldig_van.isoformat(),
+        "geldig_tot": v.geldig_tot.isoformat() if v.geldig_tot else None,
+        "bron": v.bron,
+        "licentie": v.licentie,
+        "werkversie": v.werkversie,
+        "markering": markering,
+        "sha256": v.sha256,
+    }
+
+
+def _samenvatting(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: d[k] for k in ("normen", "gedekt", "percentage", "per_oordeel", "categorieen")}
+
+
+def _toetskop(toets: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The stored toets run as the dossier's header shows it (without the scenarios)."""
+    if toets is None:
+        return None
+    return {k: toets[k] for k in ("run", "datum", "peildatum", "geslaagd", "samenvatting")}
+
+
+def verzamel(
+    w: Werkeenheid,
+    o: Opties,
+    *,
+    voortgang: Callable[[int, int | None], None] | None = None,
+) -> dict[str, Any]:
+    """The dossier's data (see the module docstring); JSON-able, stable order.
+
+    ``voortgang(gedaan, totaal)`` is called after each of the ``SECTIES``.
+    """
+    gedaan = 0
+
+    def klaar() -> None:
+        nonlocal gedaan
+        gedaan += 1
+        if voortgang is not None:
+            voortgang(gedaan, len(SECTIES))
+
+    ronde = o.ronde or standaardronde(w)
+    d = dekking(w, o.kader, peildatum=o.peildatum, ronde=ronde, versie=o.versie)
+    v = normdiensten.versie(w, o.kader, o.versie, op=o.peildatum)
+    alle = normdiensten.normen(w, v)
+    ids = [n.id for n in alle]
+    klaar()
+    bevindingen, bevinding_norm = _bevindingen(w, ids, o.peildatum)
+    klaar()
+    acties = _verbeteracties(w, ids, bevinding_norm, o.peildatum)
+    klaar()
+    bewijs = _bewijsstukken(w, ids, o.peildatum)
+    klaar()
+    toets = _toets(w, v.kader.code, o.peildatum)
+    klaar()
+    normgegevens = _Normgegevens(
+        {x["ref"]: x for x in d["per_norm"]}, bewijs, toets, bevindingen, acties
+    )
+    normen = _normen(alle, v.kader.code, normgegevens)
+    klaar()
     klachten = klachtensectie(w, o.van, o.tot, o.drempel)
-    sectie_klaar()
+    klaar()
     return {
         "formaat": FORMAAT,
         "organisatie": o.organisatie,
-        "kader": {
-            "code": v.kader.code,
-            "naam": v.naam,
-            "versie": v.versie,
-            "geldig_van": v.geldig_van.isoformat(),
-            "geldig_tot": v.geldig_tot.isoformat() if v.geldig_tot else None,
-            "bron": v.bron,
-            "licentie": v.licentie,
-            "werkversie": v.werkversie,
-            "markering": d["markering"],
-            "sha256": v.sha256,
-        },
+        "kader": _kader(v, d["markering"]),
         "periode": {"van": o.van.isoformat(), "tot": o.tot.isoformat()},
         "peildatum": o.peildatum.isoformat(),
         "ronde": ronde,
-        "samenvatting": {
-            "normen": d["normen"],
-            "gedekt": d["gedekt"],
-            "percentage": d["percentage"],
-            "per_oordeel": d["per_oordeel"],
-            "categorieen": d["categorieen"],
-        },
-        "toets": toets,
+        "samenvatting": _samenvatting(d),
+        "toets": _toetskop(toets),
         "normen": normen,
         "bewijs": sorted(bewijs.values(), key=lambda b: int(b["kenmerk"].split("-")[1])),
         "klachten": klachten,

@@ -273,7 +273,8 @@ def elke_klacht_bevestigd(
     Gebruik: ``Dan heeft elke schriftelijke klacht een ontvangstbevestiging``, of met een
     eigen servicenorm (de wet noemt geen termijn) ``Dan heeft elke schriftelijke klacht
     die ten minste 7 dagen voor de peildatum binnenkwam een ontvangstbevestiging``: de
-    klachten van de laatste 7 dagen mogen dan nog onbevestigd zijn.
+    klachten van de laatste 7 dagen mogen dan nog onbevestigd zijn. Een doorgestuurde of
+    niet-ontvankelijke klacht telt niet mee (docs/regels.md).
     Noemt de kenmerken van de onbevestigde klachten.
     Leeg: mislukt als de periode geen klachten heeft; zonder schriftelijke klachten slaagt de stap.
     """

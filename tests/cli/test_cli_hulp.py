@@ -22,6 +22,7 @@ from klachten import waarden
 from kwaliteit import __version__
 from kwaliteit.cli import app
 from kwaliteit.cli import klacht as klacht_cli
+from kwaliteit.keuzes import keuzes
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -154,7 +155,7 @@ def test_groep_zonder_opdracht_toont_hulp() -> None:
 )
 def test_hulpconstanten_noemen_precies_de_waarden(constante: str, soort: type[StrEnum]) -> None:
     tekst = getattr(klacht_cli, constante)
-    assert tekst == waarden.keuzes(soort)
+    assert tekst == keuzes(soort)
     genoemd = tekst.replace(" of ", ", ").split(", ")
     assert genoemd == [lid.value for lid in soort]
 

@@ -14,9 +14,8 @@ from typing import Any
 import pytest
 from jinja2 import UndefinedError
 
-from kwaliteit.bewijs.diensten import geldige_versie
+from kwaliteit.bewijs.diensten import Versie, geldige_versie, geldige_versie_van
 from kwaliteit.bewijs.modellen import Bewijssoort, Bewijsstuk, Bewijsversie
-from kwaliteit.dossier.gegevens import Versie, geldige_rij
 from kwaliteit.dossier.manifest import leesbaar
 from kwaliteit.dossier.weergave import omgeving
 
@@ -71,7 +70,7 @@ def _versies(*spec: tuple[int, str, str | None]) -> list[Versie]:
         ([], "2024-06-30"),
     ],
 )
-def test_geldige_rij_kiest_als_geldige_versie(
+def test_de_versie_uit_rijen_is_die_van_geldige_versie(
     spec: list[tuple[int, str, str | None]], peildatum: str
 ) -> None:
     dag = date.fromisoformat(peildatum)
@@ -82,7 +81,7 @@ def test_geldige_rij_kiest_als_geldige_versie(
         for v in rijen
     ]
     orm = geldige_versie(stuk, dag)
-    rij = geldige_rij(rijen, dag)
+    rij = geldige_versie_van(rijen, dag)
     assert (rij.versie if rij else None) == (orm.versie if orm else None)
 
 

@@ -18,6 +18,8 @@ FUNDAMENT = {
     "kwaliteit.tijd",
     "kwaliteit.tekstbestand",
     "kwaliteit.bestanden",
+    "kwaliteit.cellen",
+    "kwaliteit.keuzes",
 }
 
 
@@ -62,6 +64,7 @@ def test_de_procedureregels_kennen_geen_diensten_en_geen_opdrachtregel() -> None
     modules = imports("klachten")
     for module in (
         "klachten.procedure",
+        "klachten.regels",
         "klachten.termijnen",
         "klachten.kalender",
         "klachten.waarden",
@@ -70,3 +73,17 @@ def test_de_procedureregels_kennen_geen_diensten_en_geen_opdrachtregel() -> None
             n for n in modules[module] if n in {"klachten.diensten", "klachten.uitwisseling"}
         }
         assert not {n for n in modules[module] if n.startswith("kwaliteit.cli")}
+
+
+def test_de_awb_regels_zijn_zuiver() -> None:
+    """klachten.regels reads facts only: no database, no services, no models (docs/regels.md)."""
+    pad = BRON / "klachten" / "regels.py"
+    namen: set[str] = set()
+    for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+        if isinstance(knoop, ast.Import):
+            namen.update(a.name for a in knoop.names)
+        elif isinstance(knoop, ast.ImportFrom) and knoop.module:
+            namen.add(knoop.module)
+    eigen = {n for n in namen if n.split(".")[0] in {"kwaliteit", "klachten", "normen"}}
+    assert eigen <= {"klachten.termijnen", "klachten.waarden", "klachten.kalender"}, eigen
+    assert not {n for n in namen if n.split(".")[0] == "sqlalchemy"}

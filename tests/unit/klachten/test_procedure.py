@@ -309,9 +309,22 @@ def test_verdaging_van_vijf_weken_wordt_geweigerd() -> None:
     assert "ten hoogste 4 weken" in fout.melding
 
 
-def test_verdaging_van_vijf_weken_wordt_ook_met_instemming_geweigerd_als_eerste_verdaging() -> None:
+def test_een_eerste_verdaging_van_vijf_weken_mag_met_instemming_van_de_klager() -> None:
+    # Four weeks of 9:11 lid 2 and one more with the klager's written consent (lid 3):
+    # the same rule as the check of 'kwaliteit toets' (regels.verdaging_rechtmatig).
+    # Until this change the procedure refused it and asked for two postponements.
     k = maak_klacht()
-    geweigerd(k, lambda: verdaag(k, 5, instemming=date(2023, 4, 19)))
+    v = verdaag(k, 5, instemming=date(2023, 4, 19))
+    assert v.instemming_klager == date(2023, 4, 19)
+    assert k.uiterste_datum == date(2023, 5, 30)
+
+
+def test_ook_met_instemming_kan_een_verlopen_termijn_niet_meer_verdaagd_worden() -> None:
+    k = maak_klacht()
+    fout = geweigerd(
+        k, lambda: verdaag(k, 2, datum=UITERSTE + timedelta(days=1), instemming=UITERSTE)
+    )
+    assert "liep af op 25-04-2023" in fout.melding
 
 
 @pytest.mark.parametrize("weken", [0, -1])
