@@ -1,15 +1,14 @@
 """What every command shares: settings, the unit of work, errors and output.
 
-Only the standard library and Click are imported at module level, so that
+Only Click and light standard modules are imported at module level (json and
+traceback load when used), so that
 ``kwaliteit --help`` starts fast; SQLAlchemy and rich load when a command runs.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,6 +73,8 @@ def foutafhandeling() -> Iterator[None]:
         raise click.exceptions.Exit(130) from None
     except Exception as e:
         if os.environ.get("KWALITEIT_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         fout(
             f"onverwachte fout ({type(e).__name__}); er is niets opgeslagen. "
@@ -154,6 +155,8 @@ def console(*, err: bool = False) -> Console:
 
 def print_json(gegevens: Any) -> None:
     """Stable JSON on stdout: UTF-8, sorted as given, two-space indent."""
+    import json
+
     sys.stdout.write(json.dumps(gegevens, ensure_ascii=False, indent=2, default=str) + "\n")
 
 

@@ -5,8 +5,8 @@ hook Click's maintainers point applications to for translating Click). This pack
 ships a Dutch catalogue of Click's msgids (``nl.po``) and binds it:
 
 * the catalogue is compiled to a ``.mo`` file once, with polib, into the user's cache
-  folder under a name that contains the SHA-256 of ``nl.po`` (a new version of the
-  catalogue gets a new file; nothing is ever rewritten in place);
+  folder under a name that contains the CRC-32 and the length of ``nl.po`` (a new
+  version of the catalogue gets a new file; nothing is ever rewritten in place);
 * ``gettext.bindtextdomain`` and ``gettext.textdomain`` make it the process's domain,
   and ``LANGUAGE=nl`` selects the Dutch catalogue: the program speaks Dutch whatever the
   user's locale is.
@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import contextlib
 import gettext
-import hashlib
 import os
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 
 __all__ = ["CATALOGUS", "DOMEIN", "installeer", "map_voor_catalogus"]
@@ -38,6 +37,7 @@ def _cachemappen() -> list[Path]:
 
     The user's cache folder as the XDG spec and Windows define it (platformdirs would
     cost ~25 ms of start-up for this one path), then the system's temporary folder.
+    Every call of the program runs this: no module that costs start-up time is imported.
     """
     mappen: list[Path] = []
     if sys.platform == "win32":
@@ -52,7 +52,12 @@ def _cachemappen() -> list[Path]:
             with contextlib.suppress(RuntimeError):  # no home folder
                 mappen.append(Path.home() / ".cache" / "kwaliteit")
     gebruiker = os.getuid() if hasattr(os, "getuid") else "gebruiker"
-    mappen.append(Path(tempfile.gettempdir()) / f"kwaliteit-{gebruiker}")
+    tijdelijk = os.environ.get("TMPDIR") or ("/tmp" if os.name == "posix" else "")  # noqa: S108
+    if not tijdelijk:
+        import tempfile
+
+        tijdelijk = tempfile.gettempdir()
+    mappen.append(Path(tijdelijk) / f"kwaliteit-{gebruiker}")
     return mappen
 
 
@@ -73,7 +78,8 @@ def _compileer(po: bytes, doel: Path) -> None:
 def map_voor_catalogus() -> Path | None:
     """The locale folder that holds the compiled Dutch catalogue (compiled if needed)."""
     po = CATALOGUS.read_bytes()
-    naam = f"taal-{hashlib.sha256(po).hexdigest()[:16]}"
+    # A cache key, not a security check: hashlib would cost ~5 ms of every start-up.
+    naam = f"taal-{zlib.crc32(po):08x}-{len(po)}"
     for cache in _cachemappen():
         localemap = cache / naam
         mo = localemap / "nl" / "LC_MESSAGES" / f"{DOMEIN}.mo"
