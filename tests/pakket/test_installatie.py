@@ -55,6 +55,24 @@ def test_het_wiel_bevat_de_migraties_en_geen_tests(wiel: Path) -> None:
     assert bovenste == {"kwaliteit", "klachten", "normen"}
 
 
+def test_het_wiel_bevat_de_licentie(wiel: Path) -> None:
+    wielbestand = zipfile.ZipFile(wiel)
+    (licentie,) = [n for n in wielbestand.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+    assert wielbestand.read(licentie) == (BRON / "LICENSE").read_bytes()
+    metadata = next(n for n in wielbestand.namelist() if n.endswith(".dist-info/METADATA"))
+    assert "License-Expression: EUPL-1.2" in wielbestand.read(metadata).decode()
+
+
+def test_de_licentie_is_de_volledige_eupl_1_2() -> None:
+    tekst = (BRON / "LICENSE").read_text(encoding="utf-8")
+    assert tekst.startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2\n")
+    artikelen = [int(r.split(".")[0]) for r in tekst.splitlines() if r[:1].isdigit()]
+    assert artikelen == list(range(1, 16))
+    assert "Appendix" in tekst
+    assert "Compatible Licences" in tekst
+    assert tekst.rstrip().endswith("require the production of a new EUPL version.")
+
+
 @pytest.mark.traag
 def test_geinstalleerd_pakket_richt_een_nieuwe_database_in_en_registreert(
     wiel: Path, tmp_path: Path
