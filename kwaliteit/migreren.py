@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from kwaliteit.bestanden import fsync_map, fsync_pad
 from kwaliteit.db import SCHEMA_HEAD, SCHRIJFSLOT, Database, _sqlite_bestand, beschrijf_url
 
 if TYPE_CHECKING:
@@ -75,7 +76,9 @@ def reservekopie(db: Database, huidige: str | None) -> Path | None:
             kopie.close()
     finally:
         bron.close()
+    fsync_pad(tijdelijk)
     tijdelijk.replace(doel)
+    fsync_map(doel.parent)
     return doel
 
 
