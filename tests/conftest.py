@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner, Result
 
+from kwaliteit import tijd
 from kwaliteit.cli import app
 from kwaliteit.cli.nl import installeer_nederlands
 from kwaliteit.cli.omzetting import installeer_lichte_omzetting
@@ -148,6 +149,10 @@ def werk(db: Database) -> Callable[..., AbstractContextManager[Werkeenheid]]:
 def _isoleer_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
     for naam in ("KWALITEIT_DATABASE_URL", "KWALITEIT_VANDAAG", "KWALITEIT_DEBUG"):
         monkeypatch.delenv(naam, raising=False)
+    # KWALITEIT_VANDAAG (the cli fixture's vandaag=) counts only in test mode. Its notice
+    # on stderr comes once per process, and all in-process runs share this one: keep it out.
+    monkeypatch.setenv("KWALITEIT_MODUS", "test")
+    monkeypatch.setattr(tijd, "MELDEN", False)
 
 
 Cli = Callable[..., Result]
