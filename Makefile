@@ -20,7 +20,7 @@ PYTEST := $(VENV)/bin/pytest -n 2 -q
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install demo lint test test-snel test-sqlite test-postgres bench betrouwbaarheid migratie clean
+.PHONY: help install demo lint test test-snel test-sqlite test-postgres test-grenzen bench betrouwbaarheid migratie clean
 
 help: ## Toon deze hulptekst
 	@echo "Gebruik: make <doel>"
@@ -90,6 +90,11 @@ test-postgres: install ## Draai de tests tegen een tijdelijke PostgreSQL-server
 
 test: install lint test-sqlite test-postgres ## Alles: installeren, lint, tests op SQLite en op PostgreSQL
 
+# Two extra venvs: every runtime dependency at its lower bound from pyproject.toml, and
+# the newest versions; a short test selection on SQLite in each (scripts/grenzen.py).
+test-grenzen: ## Test de afhankelijkheden op hun ondergrens (.venv-laagst) en op de nieuwste versies (.venv-nieuwst)
+	$(PYTHON) scripts/grenzen.py $(if $(PYTEST_ARGS),-- $(PYTEST_ARGS))
+
 bench: $(if $(wildcard bench/run.py),install) ## Draai de benchmarks (bench/run.py), als die er zijn
 	@if [[ -f bench/run.py ]]; then
 		$(VENV)/bin/python bench/run.py
@@ -131,5 +136,5 @@ migratie: install ## Nieuwe migratie uit de modellen: make migratie NAAM=korte_n
 	fi
 
 clean: ## Verwijder .venv, bouwresten en caches
-	rm -rf $(VENV) build dist .eggs *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(VENV)-laagst $(VENV)-nieuwst build dist .eggs *.egg-info .pytest_cache .mypy_cache .ruff_cache
 	find . -path ./.git -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +

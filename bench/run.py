@@ -249,6 +249,7 @@ class Meter:
 
     def omgeving(self, db: Database | None) -> dict[str, str]:
         env = dict(os.environ)
+        env["KWALITEIT_MODUS"] = "test"  # KWALITEIT_VANDAAG counts only in test/demo mode
         env["KWALITEIT_VANDAAG"] = VANDAAG.isoformat()
         env.pop("KWALITEIT_DEBUG", None)
         if db is not None:

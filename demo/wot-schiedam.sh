@@ -17,7 +17,9 @@ uit=demo-uitvoer
 mkdir -p "$uit"
 rm -f "$uit"/wot-schiedam.db "$uit"/wot-schiedam.db-wal "$uit"/wot-schiedam.db-shm
 export KWALITEIT_DATABASE_URL="$uit/wot-schiedam.db"
-# Het jaar 2023 naspelen: 'vandaag' is begin 2024.
+# Het jaar 2023 naspelen: 'vandaag' is begin 2024. KWALITEIT_VANDAAG geldt alleen in
+# test- of demomodus; elke opdracht meldt dan op stderr welke datum hij als vandaag neemt.
+export KWALITEIT_MODUS=demo
 export KWALITEIT_VANDAAG=2024-01-15
 kw() { kwaliteit --door "kwaliteitsfunctionaris WOT" "$@"; }
 

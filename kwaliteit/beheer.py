@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from kwaliteit.bestanden import fsync_map, fsync_pad
 from kwaliteit.db import (
     SCHEMA_REVISIES,
     Database,
@@ -89,7 +90,9 @@ def backup(db: Database, doel: Path, *, overschrijf: bool = False) -> int:
                 naar.close()
         finally:
             van.close()
+        fsync_pad(tijdelijk)
         tijdelijk.replace(doel)
+        fsync_map(doel.parent)
     except sqlite3.Error as e:
         raise DatabaseFout(f"De back-up is mislukt: {e}.") from None
     except OSError as e:

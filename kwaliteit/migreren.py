@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from kwaliteit.bestanden import fsync_map, fsync_pad
 from kwaliteit.db import SCHEMA_HEAD, SCHRIJFSLOT, Database, _sqlite_bestand, beschrijf_url
 
 if TYPE_CHECKING:
@@ -19,13 +21,16 @@ if TYPE_CHECKING:
 
 
 def alembic_config(db: Database) -> Config:
-    """An Alembic Config pointing at the packaged ``migrations`` folder."""
+    """An Alembic Config pointing at the packaged migrations (``kwaliteit.migrations``).
+
+    In the repository they are the folder ``migrations/``; installed, the package
+    ``kwaliteit.migrations`` (pyproject.toml, ``package-dir``), never a top-level
+    ``migrations`` that another distribution may ship as well.
+    """
     from alembic.config import Config
 
-    import migrations
-
     cfg = Config()
-    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    cfg.set_main_option("script_location", str(resources.files("kwaliteit.migrations")))
     cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
     return cfg
 
@@ -71,7 +76,9 @@ def reservekopie(db: Database, huidige: str | None) -> Path | None:
             kopie.close()
     finally:
         bron.close()
+    fsync_pad(tijdelijk)
     tijdelijk.replace(doel)
+    fsync_map(doel.parent)
     return doel
 
 

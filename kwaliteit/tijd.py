@@ -1,13 +1,18 @@
 """Dates as users type them, and 'today' as the program sees it.
 
 ``KWALITEIT_VANDAAG`` (jjjj-mm-dd) fixes today's date; tests and demonstrations
-use it to replay a year that has passed.
+use it to replay a year that has passed. It counts only together with
+``KWALITEIT_MODUS=test`` or ``KWALITEIT_MODUS=demo``: a register is a legal record,
+and a variable left behind in a shell must not silently change the dates of real
+complaints. Without that mode it is ignored, with a warning on stderr; with it, the
+fixed date is announced on stderr. Each message once per process.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
 from datetime import UTC, date, datetime
 
 from kwaliteit.fouten import InvoerFout
@@ -41,12 +46,45 @@ def parse_datum(tekst: str, veld: str = "datum") -> date:
         raise InvoerFout(f"{veld}: '{tekst}' bestaat niet als datum.") from None
 
 
+VANDAAG_VARIABELE = "KWALITEIT_VANDAAG"
+MODUS_VARIABELE = "KWALITEIT_MODUS"
+MODI = {"test": "testmodus", "demo": "demomodus"}
+
+# Whether the messages about a fixed date go to stderr. The test suite turns this off:
+# all its in-process command runs share one process, so "once per process" would land
+# in whichever test happened to run first.
+MELDEN = True
+_gemeld: set[str] = set()
+
+
+def _meld_eenmaal(melding: str) -> None:
+    if MELDEN and melding not in _gemeld:
+        _gemeld.add(melding)
+        print(melding, file=sys.stderr, flush=True)
+
+
 def vandaag() -> date:
-    """Today's date, or ``KWALITEIT_VANDAAG`` when that is set."""
-    ingesteld = os.environ.get("KWALITEIT_VANDAAG")
-    if ingesteld:
-        return parse_datum(ingesteld, "KWALITEIT_VANDAAG")
-    return date.today()
+    """Today's date; ``KWALITEIT_VANDAAG`` instead, in test or demo mode only."""
+    ingesteld = os.environ.get(VANDAAG_VARIABELE, "").strip()
+    if not ingesteld:
+        return date.today()
+    modus = os.environ.get(MODUS_VARIABELE, "").strip()
+    if modus not in MODI:
+        waarom = (
+            f"{MODUS_VARIABELE} is '{modus}', niet test of demo"
+            if modus
+            else f"{MODUS_VARIABELE} is niet gezet"
+        )
+        _meld_eenmaal(
+            f"Waarschuwing: {VANDAAG_VARIABELE}={ingesteld} wordt genegeerd: die vaste datum "
+            f"geldt alleen in test- of demomodus ({waarom}). Vandaag is "
+            f"{nl_datum(date.today())}. Zet {MODUS_VARIABELE}=test of {MODUS_VARIABELE}=demo "
+            f"om de datum vast te zetten, of verwijder {VANDAAG_VARIABELE}."
+        )
+        return date.today()
+    dag = parse_datum(ingesteld, VANDAAG_VARIABELE)
+    _meld_eenmaal(f"Let op: {MODI[modus]}, vandaag is {nl_datum(dag)} ({VANDAAG_VARIABELE}).")
+    return dag
 
 
 def nu() -> datetime:

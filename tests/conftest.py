@@ -24,6 +24,7 @@ from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from kwaliteit import tijd
 from kwaliteit.cli import app
 from kwaliteit.cli.taal import installeer as installeer_nederlands
 from kwaliteit.db import Database
@@ -146,6 +147,10 @@ def werk(db: Database) -> Callable[..., AbstractContextManager[Werkeenheid]]:
 def _isoleer_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
     for naam in ("KWALITEIT_DATABASE_URL", "KWALITEIT_VANDAAG", "KWALITEIT_DEBUG"):
         monkeypatch.delenv(naam, raising=False)
+    # KWALITEIT_VANDAAG (the cli fixture's vandaag=) counts only in test mode. Its notice
+    # on stderr comes once per process, and all in-process runs share this one: keep it out.
+    monkeypatch.setenv("KWALITEIT_MODUS", "test")
+    monkeypatch.setattr(tijd, "MELDEN", False)
 
 
 Cli = Callable[..., Result]

@@ -152,8 +152,11 @@ def _scenario_dict(s: Scenarioresultaat) -> dict[str, Any]:
 
 
 def standaardmap() -> Path:
-    """The coverage features shipped with kwaliteit (``features/dekking``)."""
-    return Path(str(resources.files("features") / "dekking"))
+    """The coverage features shipped with kwaliteit (``features/dekking``).
+
+    Installed as ``kwaliteit.features`` (pyproject.toml, ``package-dir``).
+    """
+    return Path(str(resources.files("kwaliteit.features") / "dekking"))
 
 
 def featurebestanden(mappen: list[Path]) -> list[Path]:

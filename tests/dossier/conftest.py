@@ -105,7 +105,11 @@ def bouw_register(url: str, map_: Path) -> Register:
 
     def run(*args: str, **kwargs: Any) -> Result:
         return runner.invoke(
-            app, ["--database", url, *args], env={"KWALITEIT_VANDAAG": VANDAAG}, **kwargs
+            app,
+            ["--database", url, *args],
+            # Built by a module-scoped fixture, before tests/conftest.py sets the mode.
+            env={"KWALITEIT_MODUS": "test", "KWALITEIT_VANDAAG": VANDAAG},
+            **kwargs,
         )
 
     def ok(*args: str) -> str:
@@ -173,7 +177,8 @@ def bouw_register(url: str, map_: Path) -> Register:
         [sys.executable, "-m", "kwaliteit", "--database", url, "toets", "--kader", "awb-h9",
          "--peildatum", VANDAAG],
         capture_output=True, text=True, check=False,
-        env={"PATH": "/usr/bin:/bin", "KWALITEIT_VANDAAG": VANDAAG, "HOME": "/tmp"},
+        env={"PATH": "/usr/bin:/bin", "KWALITEIT_MODUS": "test", "KWALITEIT_VANDAAG": VANDAAG,
+             "HOME": "/tmp"},
     )  # fmt: skip
     assert t.returncode in (0, 1), (t.stdout, t.stderr)
     assert "Fout" not in t.stderr, t.stderr

@@ -600,7 +600,10 @@ def test_elke_stap_zegt_hoe_je_haar_gebruikt() -> None:
     functies = [
         f
         for naam, f in inspect.getmembers(stappen, inspect.isfunction)
-        if f.__module__ == stappen.__name__ and not naam.startswith("_")
+        if f.__module__ == stappen.__name__
+        and not naam.startswith("_")
+        # Before pytest 8.4 a fixture is still a plain function.
+        and not hasattr(f, "_pytestfixturefunction")
     ]
     stapnamen = [n for n in vars(stappen) if n.startswith("pytestbdd_stepdef_")]
     assert len(functies) == len(stapnamen) >= 15

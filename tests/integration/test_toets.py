@@ -75,7 +75,12 @@ def toets(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "kwaliteit", "--database", database_url, "toets", *args],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "KWALITEIT_VANDAAG": VANDAAG, "HOME": "/tmp"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "KWALITEIT_MODUS": "test",
+            "KWALITEIT_VANDAAG": VANDAAG,
+            "HOME": "/tmp",
+        },
         check=False,
     )
 
