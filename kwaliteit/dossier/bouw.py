@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from kwaliteit.bestanden import fsync_boom, fsync_map
+from kwaliteit import bestanden as schijf
 from kwaliteit.bewijs.modellen import Bestand
 from kwaliteit.dossier import manifest as mf
 from kwaliteit.dossier.gegevens import SECTIES, Opties, verzamel
@@ -218,7 +218,7 @@ def bouw(
             (tijdelijk / (mf.PDF_NAAM + ".sha256")).write_text(
                 f"{mf.sha256(pdf)}  {mf.PDF_NAAM}\n", encoding="utf-8"
             )
-        fsync_boom(tijdelijk)
+        schijf.fsync_boom(tijdelijk)
         _vervang(tijdelijk, uit)
         fasen.klaar()
     except OSError as e:
@@ -261,10 +261,10 @@ def _vervang(nieuw: Path, uit: Path) -> None:
     """
     if not uit.exists():
         os.rename(nieuw, uit)
-        fsync_map(uit.parent)
+        schijf.fsync_map(uit.parent)
         return
     if _wissel(nieuw, uit):
-        fsync_map(uit.parent)
+        schijf.fsync_map(uit.parent)
         shutil.rmtree(nieuw, ignore_errors=True)  # now holds the previous dossier
         return
     oud = uit.with_name(f".{uit.name}.{os.getpid()}.oud")
@@ -275,7 +275,7 @@ def _vervang(nieuw: Path, uit: Path) -> None:
     except OSError:
         os.rename(oud, uit)
         raise
-    fsync_map(uit.parent)
+    schijf.fsync_map(uit.parent)
     shutil.rmtree(oud, ignore_errors=True)
 
 
@@ -295,6 +295,6 @@ def ruim_resten_op(uit: Path) -> None:
             continue
         if rest.suffix == ".oud" and not uit.exists():
             os.rename(rest, uit)
-            fsync_map(uit.parent)
+            schijf.fsync_map(uit.parent)
         else:
             shutil.rmtree(rest, ignore_errors=True)

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Register
 
+from dossier.conftest import Register
+from kwaliteit import bestanden
 from kwaliteit.dossier import bouw
 
 Spoor = list[tuple[str, Path]]
@@ -17,7 +18,7 @@ Spoor = list[tuple[str, Path]]
 @pytest.fixture
 def spoor(monkeypatch: pytest.MonkeyPatch) -> Spoor:
     gebeurd: Spoor = []
-    echte_boom, echte_map, echte_rename = bouw.fsync_boom, bouw.fsync_map, os.rename
+    echte_boom, echte_map, echte_rename = bestanden.fsync_boom, bestanden.fsync_map, os.rename
 
     def fsync_boom(map_: Path) -> None:
         # Flushed when it is complete: the pages are already in it.
@@ -33,8 +34,8 @@ def spoor(monkeypatch: pytest.MonkeyPatch) -> Spoor:
         gebeurd.append(("rename", Path(doel)))
         echte_rename(bron, doel)
 
-    monkeypatch.setattr(bouw, "fsync_boom", fsync_boom)
-    monkeypatch.setattr(bouw, "fsync_map", fsync_map)
+    monkeypatch.setattr(bestanden, "fsync_boom", fsync_boom)
+    monkeypatch.setattr(bestanden, "fsync_map", fsync_map)
     monkeypatch.setattr(os, "rename", rename)
     return gebeurd
 

@@ -176,7 +176,7 @@ def ander_wiel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small distribution that ships top-level ``migrations`` (with env.py) and ``features``."""
     bron = tmp_path_factory.mktemp("ander")
     (bron / "pyproject.toml").write_text(ANDER_PYPROJECT, encoding="utf-8")
-    for pad, tekst in {
+    for naam, tekst in {
         "migrations/__init__.py": "",
         "migrations/env.py": ANDER_ENV,
         "migrations/script.py.mako": "# andermans sjabloon\n",
@@ -184,8 +184,8 @@ def ander_wiel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "features/__init__.py": "",
         "features/dekking/vreemd.feature": ANDER_FEATURE,
     }.items():
-        (bron / pad).parent.mkdir(parents=True, exist_ok=True)
-        (bron / pad).write_text(tekst, encoding="utf-8")
+        (bron / naam).parent.mkdir(parents=True, exist_ok=True)
+        (bron / naam).write_text(tekst, encoding="utf-8")
     uit = tmp_path_factory.mktemp("ander-wiel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
