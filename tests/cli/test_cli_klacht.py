@@ -827,7 +827,7 @@ FOUTEN: list[tuple[str, str, list[str]]] = [
     # -- usage errors (Click's own messages, in Dutch: kwaliteit/cli/taal/nl.po)
     ("ontbrekende-optie", "klacht registreer --ontvangen 01-03-2023 --omschrijving x", ["Ontbrekende optie '--kanaal'"]),
     ("ontbrekend-argument", "klacht toon", ["Ontbrekend argument 'KENMERK'"]),
-    ("onbekende-optie", "klacht lijst --soort x", ["Onbekende optie '--soort'"]),
+    ("onbekende-optie", "klacht lijst --soort x", ["Onbekende optie", "--soort"]),
     ("onbekende-opdracht", "klacht verwijder K-2023-0001", ["Onbekende opdracht"]),
     ("weken-geen-getal", "klacht verdaag K-2023-0001 --weken vijf --reden x", ["--weken", "geheel getal"]),
     ("limiet-nul", "klacht lijst --limiet 0", ["--limiet", "0 ligt niet in het bereik 1<=x<="]),

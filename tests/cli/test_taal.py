@@ -80,11 +80,8 @@ def click_msgids() -> set[tuple[str, ...]]:
 
 
 CATALOGUS = polib.pofile(str(taal.CATALOGUS))
-VERTAALD = {
-    (e.msgid, e.msgid_plural) if e.msgid_plural else (e.msgid,): e
-    for e in CATALOGUS
-    if not e.obsolete
-}
+# gettext finds a translation by its (singular) msgid, plural forms included.
+VERTAALD = {e.msgid: e for e in CATALOGUS if not e.obsolete}
 
 
 def velden(tekst: str) -> set[str]:
@@ -101,8 +98,9 @@ def test_de_geinstalleerde_click_heeft_meldingen() -> None:
 
 @pytest.mark.parametrize("msgid", sorted(click_msgids()), ids=lambda m: m[0][:40])
 def test_elke_melding_van_click_heeft_een_vertaling(msgid: tuple[str, ...]) -> None:
-    assert msgid in VERTAALD, f"geen vertaling voor {msgid!r} in {taal.CATALOGUS.name}"
-    ingang = VERTAALD[msgid]
+    assert msgid[0] in VERTAALD, f"geen vertaling voor {msgid!r} in {taal.CATALOGUS.name}"
+    ingang = VERTAALD[msgid[0]]
+    assert bool(ingang.msgid_plural) == (len(msgid) == 2), msgid
     if len(msgid) == 1:
         vertalingen = [ingang.msgstr]
         bronnen = [msgid[0]]
@@ -164,11 +162,21 @@ def zonder_engels(tekst: str) -> None:
         assert engels not in tekst, f"{engels!r} in:\n{tekst}"
 
 
+# Click's wording moved a little between 8.2 and later versions ("No such option: --foo"
+# became "No such option '--foo'."; suggestions gained quotes): both are translated, and
+# OPTIE matches either form.
+def optie(naam: str) -> str:
+    return rf"'?{re.escape(naam)}'?"
+
+
 @pytest.mark.parametrize(
     ("args", "verwacht"),
     [
-        (["registreer", "K-1", "--naam", "x", "--foo"], "Fout: Onbekende optie '--foo'."),
-        (["registreer", "K-1", "--nam", "x"], "Bedoelde u '--naam'?"),
+        (
+            ["registreer", "K-1", "--naam", "x", "--foo"],
+            rf"Fout: Onbekende optie:? {optie('--foo')}",
+        ),
+        (["registreer", "K-1", "--nam", "x"], rf"Bedoelde u {optie('--naam')}\?"),
         (["registreer", "K-1"], "Fout: Ontbrekende optie '--naam'."),
         (["registreer", "--naam", "x"], "Fout: Ontbrekend argument 'KENMERK'."),
         (["registreer", "K-1", "--naam"], "Fout: Optie '--naam' vraagt om een waarde."),
@@ -189,25 +197,33 @@ def zonder_engels(tekst: str) -> None:
             "Pad '/bestaat/niet' bestaat niet.",
         ),
         (["registreer", "K-1", "K-2", "--naam", "x"], "Fout: Onverwacht extra argument (K-2)"),
-        (["registrer"], "Fout: Onbekende opdracht 'registrer'. Bedoelde u 'registreer'?"),
+        # Newer Click adds a suggestion ("Bedoelde u 'registreer'?"); zonder_engels checks it.
+        (["registrer"], "Fout: Onbekende opdracht 'registrer'."),
         (["beheer", "tonen"], "Fout: Onbekende opdracht 'tonen'."),
     ],
 )
 def test_gebruiksfout_in_het_nederlands(args: list[str], verwacht: str) -> None:
     code, tekst = voer_uit(*args)
     assert code == 2
-    assert verwacht in tekst, tekst
+    patroon = (
+        verwacht if "Onbekende optie" in verwacht or "Bedoelde" in verwacht else re.escape(verwacht)
+    )
+    assert re.search(patroon, tekst), tekst
     if "Probeer" in tekst:  # Click names the help only where it knows the command
         assert "Gebruik: proef" in tekst
-        assert re.search(r"Probeer 'proef[\w ]* --help' voor hulp\.", tekst), tekst
+        assert re.search(HULP, tekst), tekst
     zonder_engels(tekst)
+
+
+# Click names the first help option: "-h" up to 8.2, "--help" later.
+HULP = r"Probeer 'proef[\w ]* (-h|--help)' voor hulp\."
 
 
 def test_gebruiksfout_noemt_het_gebruik_en_de_hulp() -> None:
     code, tekst = voer_uit("registreer", "K-1", "--foo")
     assert code == 2
     assert tekst.startswith("Gebruik: proef registreer [OPTIES] KENMERK\n")
-    assert "Probeer 'proef registreer --help' voor hulp." in tekst
+    assert re.search(HULP.replace(r"[\w ]*", " registreer"), tekst), tekst
 
 
 def test_geldige_aanroep_werkt() -> None:
@@ -297,7 +313,7 @@ def test_nederlands_ook_met_een_engelse_locale(tmp_path: Path) -> None:
         XDG_CACHE_HOME=str(tmp_path),
     )
     assert uit.returncode == 2
-    assert "Fout: Onbekende optie '--onbekend'." in uit.stderr
+    assert re.search(rf"Fout: Onbekende optie:? {optie('--onbekend')}", uit.stderr), uit.stderr
     zonder_engels(uit.stderr)
 
 
