@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -61,6 +62,25 @@ def _tijdstip(d: date) -> datetime:
     return datetime(d.year, d.month, d.day, tzinfo=UTC)
 
 
+@contextmanager
+def _brondatum(tijd: datetime) -> Iterator[None]:
+    """Date the embedded font subsets ``tijd`` instead of the clock.
+
+    fontTools stamps each subset's ``head.modified`` with the time of the build, so two
+    builds a second apart differ; it takes ``SOURCE_DATE_EPOCH`` (the reproducible-builds
+    convention, https://reproducible-builds.org/specs/source-date-epoch/) instead. One set
+    by the caller is left alone.
+    """
+    eerder = os.environ.get("SOURCE_DATE_EPOCH")
+    if eerder is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(tijd.timestamp()))
+    try:
+        yield
+    finally:
+        if eerder is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
 def maak_pdf(
     html: str,
     *,
@@ -83,30 +103,35 @@ def maak_pdf(
     # WeasyPrint warns about unsupported CSS and refused fetches on its logger; the
     # fetcher already stops the build on a refusal, so its warnings add nothing.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    try:
-        document = HTML(string=html, base_url=basis.as_uri() + "/", url_fetcher=ophaler).render()
-        if voortgang is not None:
-            voortgang(1, 2)
-        pdf = bytes(
-            document.write_pdf(
-                pdf_variant="pdf/a-3b",
-                pdf_identifier=identificatie.encode("ascii"),
-                attachments=[
-                    Attachment(
-                        file_obj=BytesIO(inhoud),
-                        name=naam,
-                        description=omschrijving,
-                        created=tijd,
-                        modified=tijd,
-                        relationship="Data" if naam.endswith(".json") else "Source",
-                        url_fetcher=ophaler,
-                    )
-                    for naam, inhoud, omschrijving in bijlagen
-                ],
+    with _brondatum(tijd):
+        try:
+            document = HTML(
+                string=html, base_url=basis.as_uri() + "/", url_fetcher=ophaler
+            ).render()
+            if voortgang is not None:
+                voortgang(1, 2)
+            pdf = bytes(
+                document.write_pdf(
+                    pdf_variant="pdf/a-3b",
+                    pdf_identifier=identificatie.encode("ascii"),
+                    attachments=[
+                        Attachment(
+                            file_obj=BytesIO(inhoud),
+                            name=naam,
+                            description=omschrijving,
+                            created=tijd,
+                            modified=tijd,
+                            relationship="Data" if naam.endswith(".json") else "Source",
+                            url_fetcher=ophaler,
+                        )
+                        for naam, inhoud, omschrijving in bijlagen
+                    ],
+                )
             )
-        )
-        if voortgang is not None:
-            voortgang(2, 2)
-        return pdf, len(document.pages)
-    except GeweigerdeBron as e:
-        raise Fout(f"Het dossier verwijst naar een bron die niet is toegestaan ({e}).") from None
+            if voortgang is not None:
+                voortgang(2, 2)
+            return pdf, len(document.pages)
+        except GeweigerdeBron as e:
+            raise Fout(
+                f"Het dossier verwijst naar een bron die niet is toegestaan ({e})."
+            ) from None

@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -151,6 +154,33 @@ def test_twee_builds_zijn_byte_gelijk(dossiermap: Path, register: Register, tmp_
     assert sorted(eerste_bestanden) == sorted(tweede_bestanden)
     verschillend = [p for p in eerste_bestanden if eerste_bestanden[p] != tweede_bestanden[p]]
     assert verschillend == []
+
+
+def _ingebedde_lettertypen(pdf: Path) -> list[bytes]:
+    uit = []
+    for pagina in PdfReader(pdf).pages:
+        bronnen: Any = pagina["/Resources"].get_object()
+        fonts = bronnen.get("/Font", {})
+        for f in fonts.values():
+            beschrijving = f.get_object()
+            for d in beschrijving.get("/DescendantFonts", [beschrijving]):
+                fd = d.get_object().get("/FontDescriptor")
+                if fd is not None and "/FontFile2" in fd.get_object():
+                    uit.append(fd.get_object()["/FontFile2"].get_object().get_data())
+    return uit
+
+
+def test_lettertypen_gedateerd_op_het_dossier_niet_op_de_klok(dossiermap: Path) -> None:
+    # fontTools stamps a subset with the build time unless SOURCE_DATE_EPOCH is set; two
+    # builds a second apart would differ. The stamp is the dossier's date (2024-01-15).
+    from fontTools.misc.timeTools import timestampSinceEpoch
+    from fontTools.ttLib import TTFont
+
+    lettertypen = _ingebedde_lettertypen(dossiermap / "dossier.pdf")
+    assert lettertypen
+    verwacht = timestampSinceEpoch(datetime(2024, 1, 15, tzinfo=UTC).timestamp())
+    for inhoud in lettertypen:
+        assert TTFont(BytesIO(inhoud))["head"].modified == verwacht
 
 
 def test_controleer_een_goed_dossier(dossiermap: Path, register: Register) -> None:
