@@ -10,6 +10,12 @@ klachten/procedure.py and migrations/versions/0001_klachtenregister.py): kenmerk
 K-<jaar>-<nnnn> without gaps per year in order of receipt, the afhandeltermijn under the
 Atw, closed complaints with the fields their uitkomst needs, binnen_termijn and
 bewaren_tot as ``klacht sluit`` would set them, and verdagingen that extend the term.
+
+The organisation's own words come from its profile (``PROFIEL``): the wijken, categories
+and klachtenregeling of the WOT Schiedam example (demo/organisatie-wot-schiedam.yaml),
+with teams and aanbieders at national scale (40 and 200). ``bench/run.py`` imports it
+into every benchmark database first, so the measured import checks each cell against it
+as a real organisation's would.
 """
 
 from __future__ import annotations
@@ -25,20 +31,24 @@ from pathlib import Path
 from typing import Any
 
 from klachten.invoer import maak_kenmerk
-from klachten.termijnen import afhandeltermijn, bewaartermijn, termijn_9_8
+from klachten.termijnen import afhandeltermijn, afhandelweken, bewaartermijn, termijn_9_8
+from klachten.velden import IMPORTKOLOMMEN
 from klachten.waarden import (
     AfzienHoren,
     BeklaagdeSoort,
     Bestemmingssoort,
-    Categorie,
     Grond98,
     Kanaal,
     Regime,
     Uitkomst,
-    Wijk,
 )
+from kwaliteit import organisatie, organisatiebestand, profieldienst
+from kwaliteit.organisatie import Profiel
 
-# The columns of the tables, in the order of the migration (0001, 0002).
+VOORBEELDPROFIEL = Path(__file__).resolve().parents[1] / "demo" / "organisatie-wot-schiedam.yaml"
+
+# The columns of the tables, in the order of the migrations (0001, 0002; 0004 added
+# klacht.termijn_weken at the end).
 KLACHT_KOLOMMEN: tuple[str, ...] = (
     "id",
     "kenmerk",
@@ -80,6 +90,7 @@ KLACHT_KOLOMMEN: tuple[str, ...] = (
     "ombudsman",
     "heropend",
     "bewaren_tot",
+    "termijn_weken",
 )
 KLAGER_KOLOMMEN: tuple[str, ...] = ("klacht_id", "naam", "contact", "gepseudonimiseerd")
 VERDAGING_KOLOMMEN: tuple[str, ...] = (
@@ -135,23 +146,9 @@ VERBETERACTIE_KOLOMMEN: tuple[str, ...] = (
     "aangemaakt",
 )
 
-# The columns of the CSV import, as README.md documents them (comma dialect, ISO dates).
-IMPORT_KOLOMMEN: tuple[str, ...] = (
-    "ontvangen",
-    "kanaal",
-    "omschrijving",
-    "gedraging",
-    "beklaagde",
-    "beklaagde_soort",
-    "wijk",
-    "team",
-    "aanbieder",
-    "regime",
-    "categorie",
-    "adviescommissie",
-    "klager_naam",
-    "klager_contact",
-)
+# The columns of the CSV import (klachten.velden), without the kenmerk: the import hands
+# them out (comma dialect, ISO dates).
+IMPORT_KOLOMMEN: tuple[str, ...] = tuple(k for k in IMPORTKOLOMMEN if k != "kenmerk")
 
 JAREN_IN_REGISTER = 5
 BATCH = 50_000
@@ -180,6 +177,24 @@ _BEKLAAGDEN = (
 )
 _AANBIEDERS = tuple(f"Aanbieder {i:03d}" for i in range(1, 201))
 _TEAMS = tuple(f"Team {i:02d}" for i in range(1, 41))
+
+
+def _profiel() -> Profiel:
+    """The WOT Schiedam example profile, with the teams and aanbieders of national scale."""
+    voorbeeld = profieldienst.lees(VOORBEELDPROFIEL)
+    return organisatie.wijzig(voorbeeld, velden={"teams": _TEAMS, "aanbieders": _AANBIEDERS})
+
+
+PROFIEL = _profiel()
+_WIJKEN: tuple[str | None, ...] = (*PROFIEL.wijken, None)
+_CATEGORIEEN = PROFIEL.categorieen
+
+
+def schrijf_profiel(pad: Path) -> None:
+    """``PROFIEL`` as the file ``kwaliteit organisatie importeer`` reads."""
+    pad.write_text(organisatiebestand.schrijf(PROFIEL), encoding="utf-8")
+
+
 _BEHANDELAARS = tuple(f"klachtbehandelaar {i:02d}" for i in range(1, 31))
 _BESTEMMINGEN = (
     *((f"Zorgaanbieder {i:02d}", Bestemmingssoort.ZORGAANBIEDER) for i in range(1, 16)),
@@ -233,8 +248,16 @@ def _iso(d: date) -> str:
 
 
 @cache
+def _basisweken(adviescommissie: bool) -> int:
+    """The afhandeltermijn of the profile's klachtenregeling (the law's, or its own)."""
+    eigen = PROFIEL.klachtenregeling.afhandeltermijn_weken
+    return afhandelweken(adviescommissie=adviescommissie, eigen_termijn=eigen)
+
+
+@cache
 def _termijn(ontvangen: date, adviescommissie: bool, weken: int) -> date:
-    return afhandeltermijn(ontvangen, adviescommissie=adviescommissie, verdaagd_weken=weken)
+    basis = _basisweken(adviescommissie)
+    return afhandeltermijn(ontvangen, weken=basis, verdaagd_weken=weken)
 
 
 @cache
@@ -277,8 +300,6 @@ def registerrijen(aantal: int, zaad: int, vandaag: date) -> Iterator[Registerbat
     kanalen, kanaal_cum = _keuzes(_KANALEN)
     regimes, regime_cum = _keuzes(_REGIMES)
     uitkomsten, uitkomst_cum = _keuzes(_UITKOMSTEN)
-    wijken = [*Wijk, None]
-    categorieen = list(Categorie)
     info = registerinfo(aantal, vandaag)
     per_jaar = [aantal // len(info.jaren)] * len(info.jaren)
     per_jaar[-1] += aantal - sum(per_jaar)
@@ -307,13 +328,13 @@ def registerrijen(aantal: int, zaad: int, vandaag: date) -> Iterator[Registerbat
                 "kanaal": kanaal.value,
                 "omschrijving": rng.choice(_OMSCHRIJVINGEN),
                 "regime": rng.choices(regimes, cum_weights=regime_cum)[0].value,
-                "categorie": rng.choice(categorieen).value,
+                "categorie": rng.choice(_CATEGORIEEN),
                 "adviescommissie": adviescommissie,
+                "termijn_weken": _basisweken(adviescommissie),
                 "aanbieder": rng.choice(_AANBIEDERS) if rng.random() < 0.85 else None,
                 "team": rng.choice(_TEAMS) if rng.random() < 0.7 else None,
             }
-            wijk = rng.choice(wijken)
-            r["wijk"] = wijk.value if wijk else None
+            r["wijk"] = rng.choice(_WIJKEN)
             if rng.random() < 0.8:
                 beklaagde, soort = rng.choice(_BEKLAAGDEN)
                 r["beklaagde"], r["beklaagde_soort"] = beklaagde, soort.value
@@ -472,25 +493,24 @@ def schrijf_importbestand(pad: Path, aantal: int, zaad: int, vandaag: date) -> N
                 _iso(ontvangen - timedelta(days=rng.randrange(60))) if rng.random() < 0.7 else ""
             )
             beklaagde, soort = rng.choice(_BEKLAAGDEN)
-            wijk = rng.choice([*Wijk, None])
-            schrijver.writerow(
-                (
-                    _iso(ontvangen),
-                    rng.choices(kanalen, cum_weights=kanaal_cum)[0].value,
-                    rng.choice(_OMSCHRIJVINGEN) + f", melding {i}",
-                    gedraging,
-                    beklaagde,
-                    soort.value,
-                    wijk.value if wijk else "",
-                    rng.choice(_TEAMS) if rng.random() < 0.7 else "",
-                    rng.choice(_AANBIEDERS) if rng.random() < 0.85 else "",
-                    rng.choices(regimes, cum_weights=regime_cum)[0].value,
-                    rng.choice(list(Categorie)).value,
-                    "ja" if rng.random() < 0.1 else "nee",
-                    f"Importklager {i}" if rng.random() < 0.9 else "",
-                    f"importklager{i}@voorbeeld.nl" if rng.random() < 0.7 else "",
-                )
-            )
+            wijk = rng.choice(_WIJKEN)  # drawn in this order, so a seed gives the same rows
+            rij = {
+                "ontvangen": _iso(ontvangen),
+                "kanaal": rng.choices(kanalen, cum_weights=kanaal_cum)[0].value,
+                "omschrijving": rng.choice(_OMSCHRIJVINGEN) + f", melding {i}",
+                "gedraging": gedraging,
+                "beklaagde": beklaagde,
+                "beklaagde_soort": soort.value,
+                "wijk": wijk or "",
+                "team": rng.choice(_TEAMS) if rng.random() < 0.7 else "",
+                "aanbieder": rng.choice(_AANBIEDERS) if rng.random() < 0.85 else "",
+                "regime": rng.choices(regimes, cum_weights=regime_cum)[0].value,
+                "categorie": rng.choice(_CATEGORIEEN),
+                "adviescommissie": "ja" if rng.random() < 0.1 else "nee",
+                "klager_naam": f"Importklager {i}" if rng.random() < 0.9 else "",
+                "klager_contact": f"importklager{i}@voorbeeld.nl" if rng.random() < 0.7 else "",
+            }
+            schrijver.writerow([rij[k] for k in IMPORT_KOLOMMEN])
 
 
 # -- the kader and the evidence for `kwaliteit dekking` ---------------------------------

@@ -339,10 +339,15 @@ class Backend:
         raise NotImplementedError
 
     def leeg(self) -> Database:
-        """The empty database with the current schema (Alembic), made once."""
+        """The empty database with the current schema (Alembic) and the organisation
+        profile of the benchmark (gegevens.PROFIEL, read in with the CLI), made once."""
         if self._leeg is None:
             db = self.nieuw("leeg")
             self.meter.voer_uit(["db", "upgrade"], db)
+            profiel = self.meter.uitvoer.parent / "organisatie.yaml"
+            if not profiel.exists():
+                gegevens.schrijf_profiel(profiel)
+            self.meter.voer_uit(["organisatie", "importeer", str(profiel)], db)
             self._leeg = db
         return self._leeg
 

@@ -48,6 +48,7 @@ _IMPORT_KLACHT = (
     "regime",
     "categorie",
     "adviescommissie",
+    "termijn_weken",
     "status",
     "uiterste_datum",
 )
@@ -82,7 +83,8 @@ def _rijen_uit_csv(pad: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...
             volgnummer = volgnummers.get(jaar, 0) + 1
             volgnummers[jaar] = volgnummer
             commissie = rij[k["adviescommissie"]] == "ja"
-            uiterste = ontvangen + timedelta(weeks=10 if commissie else 6)
+            weken = 10 if commissie else 6
+            uiterste = ontvangen + timedelta(weeks=weken)
 
             def cel(naam: str, rij: list[str] = rij) -> str | None:
                 return rij[k[naam]] or None
@@ -106,6 +108,7 @@ def _rijen_uit_csv(pad: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...
                     cel("regime"),
                     cel("categorie"),
                     commissie,
+                    weken,
                     "open",
                     uiterste.isoformat(),
                 )

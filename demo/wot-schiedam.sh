@@ -25,6 +25,10 @@ kw() { kwaliteit --door "kwaliteitsfunctionaris WOT" "$@"; }
 
 stap() { printf '\n== %s\n' "$*"; }
 
+stap "Organisatieprofiel van het WOT Schiedam (wijken, teams, partners, categorieën, klachtenregeling)"
+kw organisatie importeer demo/organisatie-wot-schiedam.yaml
+kw organisatie toon
+
 stap "Klachten 2023 importeren uit demo/klachten-2023.csv (Excel-CSV)"
 kw klacht importeer demo/klachten-2023.csv
 
@@ -128,6 +132,6 @@ kw audit controleer
 
 stap "Certificeringsdossier voor de auditor: PDF/A en HTML, met manifest"
 kw dossier --kader sterk-sociaal-werk --periode 2023 --peildatum 15-01-2024 --ronde 2024 \
-    --organisatie "Wijkondersteuningsteams (WOT) Schiedam" --uit "$uit/dossier"
+    --uit "$uit/dossier"
 kw dossier controleer "$uit/dossier"
 printf '\nHet dossier: %s en %s\n' "$uit/dossier/dossier.pdf" "$uit/dossier/html/index.html"

@@ -7,7 +7,7 @@ command's unit of work does) and never print.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -16,9 +16,10 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+import kwaliteit.profielversies as profielversies
 from klachten import procedure
 from klachten.fouten import OnbekendeKlacht, OngeldigeKlacht
-from klachten.invoer import NieuweKlacht, maak_kenmerk
+from klachten.invoer import NieuweKlacht, Registratieregels, maak_kenmerk
 from klachten.invoer import kenmerk as normaliseer_kenmerk
 from klachten.modellen import Klacht, Klager
 from klachten.termijnen import (
@@ -27,6 +28,7 @@ from klachten.termijnen import (
     ombudsmanvenster,
     termijn_9_8,
 )
+from klachten.velden import REGISTRATIEVELDEN
 from klachten.waarden import (
     AFZIEN_HOREN_OMSCHRIJVING,
     GROND_98_OMSCHRIJVING,
@@ -104,27 +106,17 @@ def nieuwe_kolommen(
         "jaar": jaar,
         "volgnummer": volgnummer,
         "geregistreerd": geregistreerd,
-        "ontvangen": n.ontvangen,
-        "kanaal": n.kanaal,
-        "gedraging": n.gedraging,
-        "omschrijving": n.omschrijving,
-        "beklaagde": n.beklaagde,
-        "beklaagde_soort": n.beklaagde_soort,
-        "wijk": n.wijk,
-        "team": n.team,
-        "aanbieder": n.aanbieder,
-        "regime": n.regime,
-        "categorie": n.categorie,
-        "adviescommissie": n.adviescommissie,
+        **{v.naam: getattr(n, v.naam) for v in _KLACHTVELDEN},
         "status": Status.OPEN,
-        "uiterste_datum": _eerste_termijn(n.ontvangen, n.adviescommissie),
+        "termijn_weken": n.weken,
+        "uiterste_datum": _eerste_termijn(n.ontvangen, n.weken),
     }
 
 
 @lru_cache(maxsize=4096)
-def _eerste_termijn(ontvangen: date, adviescommissie: bool) -> date:
+def _eerste_termijn(ontvangen: date, weken: int) -> date:
     # An import computes it for every row, over a few hundred distinct dates.
-    return afhandeltermijn(ontvangen, adviescommissie=adviescommissie, verdaagd_weken=0)
+    return afhandeltermijn(ontvangen, weken=weken, verdaagd_weken=0)
 
 
 def nieuw_model(n: NieuweKlacht, jaar_volgnummer: tuple[int, int], w: Werkeenheid) -> Klacht:
@@ -132,6 +124,27 @@ def nieuw_model(n: NieuweKlacht, jaar_volgnummer: tuple[int, int], w: Werkeenhei
     if n.klager_naam or n.klager_contact:
         k.klager = Klager(naam=n.klager_naam, contact=n.klager_contact)
     return k
+
+
+# The registration fields stored in the klacht table (the klager's are in its own).
+_KLACHTVELDEN = tuple(v for v in REGISTRATIEVELDEN if not v.klager)
+
+
+def regels(w: Werkeenheid) -> Registratieregels:
+    """The registration rules of the organisation profile in force."""
+    return Registratieregels(profielversies.huidig(w).profiel)
+
+
+def registreer_invoer(
+    w: Werkeenheid, invoer: Mapping[str, str | None], *, adviescommissie: bool | None = None
+) -> Registratie:
+    """Check what was typed per field (klachten.velden) against the profile; register it."""
+    return registreer(w, regels(w).nieuwe_klacht(invoer, adviescommissie=adviescommissie))
+
+
+def wijzig_invoer(w: Werkeenheid, kenmerk: str, opgegeven: Mapping[str, str | None]) -> Klacht:
+    """Check the typed corrections (None: leave as it is) and apply them."""
+    return wijzig(w, kenmerk, regels(w).wijziging(opgegeven))
 
 
 def registreer(w: Werkeenheid, n: NieuweKlacht) -> Registratie:
@@ -260,7 +273,8 @@ def wijzig(w: Werkeenheid, kenmerk: str, velden: dict[str, Any]) -> Klacht:
 
 
 def sluit(w: Werkeenheid, kenmerk: str, afhandeling: procedure.Afhandeling) -> Klacht:
-    return _stap(w, kenmerk, "sluit", lambda k: procedure.sluit(k, afhandeling, w.vandaag))
+    bewaren = profielversies.huidig(w).profiel.bewaartermijnen
+    return _stap(w, kenmerk, "sluit", lambda k: procedure.sluit(k, afhandeling, w.vandaag, bewaren))
 
 
 def heropen(w: Werkeenheid, kenmerk: str, reden: str, datum: date | None) -> Klacht:
@@ -300,8 +314,8 @@ def lijstregel(k: Klacht, vandaag: date) -> dict[str, Any]:
         "kenmerk": k.kenmerk,
         "ontvangen": k.ontvangen.isoformat(),
         "kanaal": k.kanaal.value,
-        "categorie": k.categorie.value,
-        "wijk": k.wijk.value if k.wijk else None,
+        "categorie": k.categorie,
+        "wijk": k.wijk,
         "aanbieder": k.aanbieder,
         "regime": k.regime.value,
         "status": k.status.value,

@@ -129,7 +129,7 @@ def verdagingen(sessie: Session, *voorwaarden: ColumnElement[bool]) -> Iterator[
         select(
             Klacht.kenmerk,
             Klacht.ontvangen,
-            Klacht.adviescommissie,
+            Klacht.termijn_weken,
             Verdaging.datum,
             Verdaging.weken,
             Verdaging.instemming_klager.is_not(None),
@@ -139,11 +139,11 @@ def verdagingen(sessie: Session, *voorwaarden: ColumnElement[bool]) -> Iterator[
         .order_by(Klacht.jaar, Klacht.volgnummer, Verdaging.id)
     )
     huidige: Verdagingen | None = None
-    for kenmerk, ontvangen, commissie, datum, weken, instemming in sessie.execute(q):
+    for kenmerk, ontvangen, basisweken, datum, weken, instemming in sessie.execute(q):
         if huidige is None or huidige.kenmerk != kenmerk:
             if huidige is not None:
                 yield huidige
-            termijn = afhandeltermijn(ontvangen, adviescommissie=commissie, verdaagd_weken=0)
+            termijn = afhandeltermijn(ontvangen, weken=basisweken, verdaagd_weken=0)
             huidige = Verdagingen(kenmerk, termijn, [])
         huidige.verdagingen.append(Verdagingfeit(datum, weken, bool(instemming)))
     if huidige is not None:

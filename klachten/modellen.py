@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from klachten.velden import VELD
 from klachten.waarden import (
     AfzienHoren,
     BeklaagdeSoort,
     Bestemmingssoort,
-    Categorie,
     Grond98,
     Kanaal,
     Regime,
     Status,
     Uitkomst,
-    Wijk,
 )
 from kwaliteit.db import Base, keuzekolom
 
 _keuze = keuzekolom
+
+
+def _registratie(naam: str) -> Any:
+    """The column type of registration field ``naam``, from its one description
+    (klachten.velden): a law-fixed vocabulary is VARCHAR + CHECK of its values; a list of
+    the organisation profile is plain text (the profile may change, history may not)."""
+    veld = VELD[naam]
+    if veld.woordenlijst is not None:
+        return keuzekolom(veld.woordenlijst, naam)
+    return String(veld.max_lengte) if veld.max_lengte else Text()
 
 
 class Klacht(Base):
@@ -42,19 +52,19 @@ class Klacht(Base):
 
     # Registration
     ontvangen: Mapped[date] = mapped_column(Date)
-    kanaal: Mapped[Kanaal] = mapped_column(_keuze(Kanaal, "kanaal"))
+    kanaal: Mapped[Kanaal] = mapped_column(_registratie("kanaal"))
     gedraging: Mapped[date | None] = mapped_column(Date)
     omschrijving: Mapped[str] = mapped_column(Text)
-    beklaagde: Mapped[str | None] = mapped_column(String(200))
-    beklaagde_soort: Mapped[BeklaagdeSoort | None] = mapped_column(
-        _keuze(BeklaagdeSoort, "beklaagde_soort")
-    )
-    wijk: Mapped[Wijk | None] = mapped_column(_keuze(Wijk, "wijk"))
-    team: Mapped[str | None] = mapped_column(String(200))
-    aanbieder: Mapped[str | None] = mapped_column(String(200))
-    regime: Mapped[Regime] = mapped_column(_keuze(Regime, "regime"))
-    categorie: Mapped[Categorie] = mapped_column(_keuze(Categorie, "categorie"))
+    beklaagde: Mapped[str | None] = mapped_column(_registratie("beklaagde"))
+    beklaagde_soort: Mapped[BeklaagdeSoort | None] = mapped_column(_registratie("beklaagde_soort"))
+    wijk: Mapped[str | None] = mapped_column(_registratie("wijk"))
+    team: Mapped[str | None] = mapped_column(_registratie("team"))
+    aanbieder: Mapped[str | None] = mapped_column(_registratie("aanbieder"))
+    regime: Mapped[Regime] = mapped_column(_registratie("regime"))
+    categorie: Mapped[str | None] = mapped_column(_registratie("categorie"))
     adviescommissie: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The base afhandeltermijn in weeks that applied at registration (klachten.termijnen).
+    termijn_weken: Mapped[int]
 
     # Procedure
     status: Mapped[Status] = mapped_column(_keuze(Status, "status"))
@@ -109,8 +119,8 @@ class Klager(Base):
     klacht_id: Mapped[int] = mapped_column(
         ForeignKey("klacht.id", ondelete="CASCADE"), primary_key=True
     )
-    naam: Mapped[str | None] = mapped_column(String(200))
-    contact: Mapped[str | None] = mapped_column(String(300))
+    naam: Mapped[str | None] = mapped_column(_registratie("klager_naam"))
+    contact: Mapped[str | None] = mapped_column(_registratie("klager_contact"))
     gepseudonimiseerd: Mapped[date | None] = mapped_column(Date)
 
     klacht: Mapped[Klacht] = relationship(back_populates="klager")

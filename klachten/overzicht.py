@@ -8,13 +8,15 @@ A national register holds hundreds of thousands of complaints a year, so the
 figures are gathered in as few passes over the year as the database allows
 (docs/prestaties.md, finding 4):
 
-- one pass counts everything with a fixed vocabulary (kanaal, categorie, wijk,
-  uitkomst, grond 9:8) and every yes/no figure as conditional counts
+- one pass counts everything with a vocabulary the law fixes (kanaal, uitkomst,
+  grond 9:8) and every yes/no figure as conditional counts
   (``count(*) FILTER (WHERE ...)``, supported by SQLite since 3.30 and by
   PostgreSQL); on PostgreSQL that pass is grouped by aanbieder and bestemming
   (hashed) and joins the verdagingen in, so it gives those breakdowns too;
 - on SQLite, which groups by sorting, the open-ended breakdowns (aanbieder,
   doorgestuurd naar) and the verdagingen are separate, cheaper queries;
+- wijk and categorie are the organisation's own words (its profile): grouped, and shown
+  in the profile's order, with the values old complaints keep after a list changed;
 - the doorlooptijd comes back as a histogram (days -> number of closed
   complaints), from which the median and the mean are computed exactly.
 """
@@ -30,8 +32,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, and_, cast, func, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+import kwaliteit.profielversies as profielversies
 from klachten.modellen import Klacht, Verdaging
-from klachten.waarden import Categorie, Grond98, Kanaal, Status, Uitkomst, Wijk
+from klachten.waarden import Grond98, Kanaal, Status, Uitkomst
 
 ONBEKEND = "onbekend"
 
@@ -71,6 +74,7 @@ def _figuren(sessie: Session, bereik: ColumnElement[bool], einde: date) -> dict[
         )
         doorlooptijden = _doorlooptijden(sessie, bereik)
     mediaan, gemiddeld = _mediaan_en_gemiddelde(doorlooptijden)
+    profiel = profielversies.in_sessie(sessie).profiel
 
     ontvangen, gesloten = t["ontvangen"], t["afgehandeld"]
     getoetst, binnen = t["getoetst"], t["binnen"]
@@ -84,8 +88,10 @@ def _figuren(sessie: Session, bereik: ColumnElement[bool], einde: date) -> dict[
         "open_op_jaareinde": t["open_op_jaareinde"],
         "per_uitkomst": _per(t, "uitkomst", Uitkomst),
         "per_kanaal": _per(t, "kanaal", Kanaal),
-        "per_categorie": _per(t, "categorie", Categorie),
-        "per_wijk": _per(t, "wijk", Wijk),
+        "per_categorie": _volgens_profiel(
+            _telling(sessie, Klacht.categorie, bereik), profiel.categorieen
+        ),
+        "per_wijk": _volgens_profiel(_telling(sessie, Klacht.wijk, bereik), profiel.wijken),
         "per_aanbieder": _gesorteerd(per_aanbieder),
         "binnen_termijn": {
             "getoetst": getoetst,
@@ -141,8 +147,6 @@ def _kolommen(einde: date) -> dict[str, ColumnElement[Any]]:
     for soort, kolom, waarden, alleen_gesloten in (
         ("uitkomst", Klacht.uitkomst, Uitkomst, True),
         ("kanaal", Klacht.kanaal, Kanaal, False),
-        ("categorie", Klacht.categorie, Categorie, False),
-        ("wijk", Klacht.wijk, Wijk, False),
         ("grond", Klacht.grond_9_8, Grond98, True),
     ):
         for w in waarden:
@@ -150,9 +154,8 @@ def _kolommen(einde: date) -> dict[str, ColumnElement[Any]]:
             if alleen_gesloten:
                 voorwaarde = and_(gesloten, voorwaarde)
             kolommen[_sleutel(soort, w.value)] = func.count().filter(voorwaarde)
-    # Of these only the wijk may be left empty ('onbekend'); kanaal and categorie are
-    # required, and a closed complaint without uitkomst or grond is not counted there.
-    kolommen[_sleutel("wijk", ONBEKEND)] = func.count().filter(Klacht.wijk.is_(None))
+    # Kanaal is required, and a closed complaint without uitkomst or grond is not counted
+    # there. Wijk and categorie come from the organisation profile: grouped (_telling).
     return kolommen
 
 
@@ -271,6 +274,17 @@ def _mediaan_en_gemiddelde(doorlooptijden: dict[int, int]) -> tuple[float | None
     mediaan = sum(midden) / len(midden)
     totaal = sum(dagen * aantal for dagen, aantal in doorlooptijden.items())
     return mediaan, totaal / n
+
+
+def _volgens_profiel(telling: dict[str, int], lijst: Sequence[str]) -> dict[str, int]:
+    """Every value of the profile's list in its order (also with 0), then the values the
+    complaints have that the list no longer (or never) had, most first, then 'onbekend'."""
+    uit = {w: telling.pop(w, 0) for w in lijst}
+    onbekend = telling.pop(ONBEKEND, 0)
+    uit.update(_gesorteerd(telling))
+    if onbekend:
+        uit[ONBEKEND] = onbekend
+    return uit
 
 
 def _gesorteerd(telling: dict[str, int]) -> dict[str, int]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from klachten import feiten, regels
@@ -35,6 +36,7 @@ from klachten.termijnen import (
     bewaartermijn,
     gedraging_te_oud,
 )
+from klachten.velden import REGISTRATIEVELDEN
 from klachten.waarden import (
     AfzienHoren,
     BeklaagdeSoort,
@@ -43,6 +45,7 @@ from klachten.waarden import (
     Status,
     Uitkomst,
 )
+from kwaliteit.organisatie import Bewaartermijnen
 from kwaliteit.tijd import nl_datum
 
 # Fields an outcome may carry; everything else must stay empty for it.
@@ -117,32 +120,33 @@ def momentopname_rij(rij: Mapping[str, Any]) -> dict[str, Any]:
     return _momentopname(rij.get)
 
 
+# The state the audit trail keeps of a complaint: its registration fields (klachten.velden)
+# without the klager's and without the description (long free text), and the procedure's
+# main facts.
+_MOMENTOPNAME = (
+    "kenmerk",
+    "status",
+    *(v.naam for v in REGISTRATIEVELDEN if not v.klager and v.naam != "omschrijving"),
+    "uiterste_datum",
+    "behandelaar",
+    "uitkomst",
+    "afgehandeld",
+    "grond_9_8",
+    "doorgestuurd_naar",
+    "bewaren_tot",
+)
+
+
+def _als_json(waarde: Any) -> Any:
+    if isinstance(waarde, StrEnum):
+        return waarde.value
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    return waarde
+
+
 def _momentopname(v: Callable[[str], Any]) -> dict[str, Any]:
-    gedraging, beklaagde_soort, wijk = v("gedraging"), v("beklaagde_soort"), v("wijk")
-    uitkomst, afgehandeld = v("uitkomst"), v("afgehandeld")
-    grond_9_8, bewaren_tot = v("grond_9_8"), v("bewaren_tot")
-    return {
-        "kenmerk": v("kenmerk"),
-        "status": v("status").value,
-        "ontvangen": v("ontvangen").isoformat(),
-        "kanaal": v("kanaal").value,
-        "gedraging": gedraging.isoformat() if gedraging else None,
-        "beklaagde": v("beklaagde"),
-        "beklaagde_soort": beklaagde_soort.value if beklaagde_soort else None,
-        "wijk": wijk.value if wijk else None,
-        "team": v("team"),
-        "aanbieder": v("aanbieder"),
-        "regime": v("regime").value,
-        "categorie": v("categorie").value,
-        "adviescommissie": v("adviescommissie"),
-        "uiterste_datum": v("uiterste_datum").isoformat(),
-        "behandelaar": v("behandelaar"),
-        "uitkomst": uitkomst.value if uitkomst else None,
-        "afgehandeld": afgehandeld.isoformat() if afgehandeld else None,
-        "grond_9_8": grond_9_8.value if grond_9_8 else None,
-        "doorgestuurd_naar": v("doorgestuurd_naar"),
-        "bewaren_tot": bewaren_tot.isoformat() if bewaren_tot else None,
-    }
+    return {veld: _als_json(v(veld)) for veld in _MOMENTOPNAME}
 
 
 # -- shared checks -----------------------------------------------------------
@@ -200,7 +204,7 @@ def _laatste_stap(k: Klacht) -> date:
 
 def herbereken_termijn(k: Klacht) -> None:
     k.uiterste_datum = afhandeltermijn(
-        k.ontvangen, adviescommissie=k.adviescommissie, verdaagd_weken=k.verdaagd_weken
+        k.ontvangen, weken=k.termijn_weken, verdaagd_weken=k.verdaagd_weken
     )
 
 
@@ -281,9 +285,7 @@ def verdaag(
     if weken < 1:
         grens = MAX_UITSTEL_WEKEN if volgnummer else MAX_VERDAGING_WEKEN
         raise OngeldigeStap(f"Verdagen kan met 1 tot en met {grens} weken, niet {weken}.")
-    eerste_termijn = afhandeltermijn(
-        k.ontvangen, adviescommissie=k.adviescommissie, verdaagd_weken=0
-    )
+    eerste_termijn = afhandeltermijn(k.ontvangen, weken=k.termijn_weken, verdaagd_weken=0)
     nieuw = regels.Verdagingfeit(datum, weken, met_instemming=instemming is not None)
     if not regels.verdaging_rechtmatig(volgnummer, nieuw, eerste_termijn):
         raise OngeldigeStap(_waarom_niet_verdagen(k, volgnummer, nieuw, eerste_termijn))
@@ -323,8 +325,13 @@ def _waarom_niet_verdagen(
     )
 
 
-def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
-    """Awb 9:12 (or 9:5, 9:8, 2:3, intrekking): close with an outcome and its fields."""
+def sluit(
+    k: Klacht, a: Afhandeling, vandaag: date, bewaren: Bewaartermijnen | None = None
+) -> dict[str, Any]:
+    """Awb 9:12 (or 9:5, 9:8, 2:3, intrekking): close with an outcome and its fields.
+
+    ``bewaren``: the organisation's retention choices (its profile).
+    """
     _moet_open(k, "sluiten")
     controleer_datum(k, a.datum, vandaag, "de afhandeling")
     laatste = _laatste_stap(k)
@@ -375,7 +382,9 @@ def sluit(k: Klacht, a: Afhandeling, vandaag: date) -> dict[str, Any]:
     k.reden_niet_ontvankelijk = _tekst(a.reden)
     k.grond_9_8 = a.grond
     k.binnen_termijn = regels.binnen_termijn(na)
-    k.bewaren_tot = bewaartermijn(a.uitkomst, a.datum, ombudsman=k.ombudsman is not None)
+    k.bewaren_tot = bewaartermijn(
+        a.uitkomst, a.datum, ombudsman=k.ombudsman is not None, keuzes=bewaren
+    )
     return momentopname(k)
 
 

@@ -26,8 +26,9 @@ from sqlalchemy import func, select
 import kwaliteit.bulk as bulk
 from klachten import diensten, procedure
 from klachten.fouten import OngeldigeKlacht
-from klachten.invoer import KENMERK, NieuweKlacht, maak_kenmerk, nieuwe_klacht
+from klachten.invoer import KENMERK, NieuweKlacht, maak_kenmerk
 from klachten.modellen import Klacht, Klager, Verdaging
+from klachten.velden import IMPORTKOLOMMEN, REGISTRATIEVELDEN
 from kwaliteit.bestanden import atomair
 from kwaliteit.cellen import lees_cel, schrijf_cel
 from kwaliteit.eenheid import Werkeenheid
@@ -35,28 +36,14 @@ from kwaliteit.fouten import InvoerFout
 from kwaliteit.tekstbestand import lees_tekst
 from kwaliteit.tijd import nl_datum
 
-REGISTRATIEKOLOMMEN = (
-    "kenmerk",
-    "ontvangen",
-    "kanaal",
-    "gedraging",
-    "omschrijving",
-    "beklaagde",
-    "beklaagde_soort",
-    "wijk",
-    "team",
-    "aanbieder",
-    "regime",
-    "categorie",
-    "adviescommissie",
-    "klager_naam",
-    "klager_contact",
-)
-VERPLICHT = ("ontvangen", "kanaal", "omschrijving")
+# The columns come from the registration fields' one description (klachten.velden).
+REGISTRATIEKOLOMMEN = IMPORTKOLOMMEN
+VERPLICHT = tuple(v.kolom for v in REGISTRATIEVELDEN if v.verplicht)
 
 EXPORTKOLOMMEN = (
     # The registration without the klager's personal data, then the procedure's state.
-    *(k for k in REGISTRATIEKOLOMMEN if not k.startswith("klager_")),
+    "kenmerk",
+    *(v.kolom for v in REGISTRATIEVELDEN if not v.klager),
     "status",
     "uiterste_datum",
     "behandelaar",
@@ -80,7 +67,7 @@ ALLEEN_EXPORT = frozenset(EXPORTKOLOMMEN) - frozenset(REGISTRATIEKOLOMMEN)
 FORMATEN = ("excel", "csv")
 MAX_MELDINGEN = 200
 _JA = {"ja", "j", "true", "waar", "1", "yes", "y", "x"}
-_NEE = {"nee", "n", "false", "onwaar", "0", "no", ""}
+_NEE = {"nee", "n", "false", "onwaar", "0", "no"}
 
 
 # A progress callback ``voortgang(gedaan, totaal)`` (rows done, rows in all or None when not
@@ -105,8 +92,11 @@ def _kolomnaam(kop: str) -> str:
     return "_".join(kop.strip().strip("\ufeff").lower().replace("-", " ").split())
 
 
-def _ja_nee(waarde: str, regel: int) -> bool:
-    w = waarde.strip().lower()
+def _ja_nee(waarde: str | None, regel: int) -> bool | None:
+    """ja/nee; empty or absent: None (as the klachtenregeling says)."""
+    w = (waarde or "").strip().lower()
+    if not w:
+        return None
     if w in _JA:
         return True
     if w in _NEE:
@@ -175,6 +165,7 @@ def importeer(w: Werkeenheid, pad: Path, *, voortgang: Voortgang | None = None) 
             "(de procedure wordt met de stappen vastgelegd, niet geïmporteerd)"
         )
 
+    regels = diensten.regels(w)
     fouten: list[str] = []
     goed: list[tuple[int, NieuweKlacht, str | None]] = []
     volgende_regel = lezer.line_num + 1
@@ -192,27 +183,12 @@ def importeer(w: Werkeenheid, pad: Path, *, voortgang: Voortgang | None = None) 
         cellen = dict(zip(kop, [lees_cel(c) if "'" in c else c.strip() for c in rij], strict=False))
         veldfouten: list[str] = []
         try:
-            adviescommissie = _ja_nee(cellen.get("adviescommissie", ""), regelnummer)
+            adviescommissie = _ja_nee(cellen.get("adviescommissie"), regelnummer)
         except OngeldigeKlacht as e:
             veldfouten.append(e.melding)
-            adviescommissie = False
+            adviescommissie = None
         try:
-            n = nieuwe_klacht(
-                ontvangen=cellen.get("ontvangen", ""),
-                kanaal=cellen.get("kanaal", ""),
-                omschrijving=cellen.get("omschrijving", ""),
-                gedraging=cellen.get("gedraging"),
-                beklaagde=cellen.get("beklaagde"),
-                beklaagde_soort=cellen.get("beklaagde_soort"),
-                wijk=cellen.get("wijk"),
-                team=cellen.get("team"),
-                aanbieder=cellen.get("aanbieder"),
-                regime=cellen.get("regime"),
-                categorie=cellen.get("categorie"),
-                adviescommissie=adviescommissie,
-                klager_naam=cellen.get("klager_naam"),
-                klager_contact=cellen.get("klager_contact"),
-            )
+            n = regels.nieuwe_klacht(cellen, adviescommissie=adviescommissie)
         except OngeldigeKlacht as e:
             veldfouten.extend(e.details or [e.melding])
         if veldfouten:

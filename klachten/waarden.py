@@ -1,6 +1,8 @@
-"""The fixed vocabularies of the register, as the words users type and read.
+"""The vocabularies the law fixes, as the words users type and read.
 
-Pure Python (no SQLAlchemy), so the CLI can offer them as choices at start-up.
+The organisation's own words (wijken, teams, aanbieders, categories) are not here: they
+come from the organisation profile (``kwaliteit.organisatie``). Pure Python (no
+SQLAlchemy), so the CLI can offer them as choices at start-up.
 """
 
 from __future__ import annotations
@@ -19,24 +21,6 @@ class Kanaal(StrEnum):
     def schriftelijk(self) -> bool:
         """Written complaints follow the formal procedure of Awb 9:5-9:12 (9:4)."""
         return self in (Kanaal.BRIEF, Kanaal.EMAIL, Kanaal.WEBFORMULIER)
-
-
-class Wijk(StrEnum):
-    CENTRUM_WEST = "Centrum/West"
-    GROENOORD = "Groenoord"
-    NIEUWLAND = "Nieuwland"
-    NOORDRAND = "Noordrand"
-    OOST = "Oost"
-    ZUID = "Zuid"
-    STADSBREED = "stadsbreed"
-
-
-class Categorie(StrEnum):
-    BEJEGENING = "bejegening"
-    INFORMATIE = "informatie"
-    DIENSTVERLENING = "dienstverlening"
-    TERMIJN = "termijn"
-    OVERIG = "overig"
 
 
 class Regime(StrEnum):

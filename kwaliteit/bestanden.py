@@ -25,9 +25,13 @@ _NIET_ONDERSTEUND = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF}
 
 def controleer_doel(pad: Path) -> None:
     """The target is a file name in an existing folder."""
-    if pad.is_dir():
+    try:
+        is_map, map_bestaat = pad.is_dir(), pad.parent.is_dir()
+    except OSError as e:  # a name the file system refuses, e.g. longer than 255 bytes
+        raise InvoerFout(f"{pad} is niet te schrijven: {e.strerror}.") from None
+    if is_map:
         raise InvoerFout(f"{pad} is een map; geef een bestandsnaam.")
-    if not pad.parent.is_dir():
+    if not map_bestaat:
         raise InvoerFout(f"De map {pad.parent} bestaat niet.")
 
 

@@ -24,7 +24,7 @@ from kwaliteit.fouten import DatabaseFout, GeenToegang, SchemaFout
 
 # Alembic revisions this program knows, oldest first. The last one is the
 # schema the code expects; tests check this list against migrations/versions.
-SCHEMA_REVISIES: tuple[str, ...] = ("0001", "0002", "0003")
+SCHEMA_REVISIES: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = SCHEMA_REVISIES[-1]
 
 NAAMGEVING = {

@@ -10,6 +10,7 @@ def metadata() -> MetaData:
     import klachten.modellen  # noqa: F401
     import kwaliteit.audit
     import kwaliteit.bewijs.modellen
+    import kwaliteit.profielversies
     import kwaliteit.toetsing.modellen  # noqa: F401
     import normen.modellen  # noqa: F401
     from kwaliteit.db import Base

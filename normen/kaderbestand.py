@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kwaliteit.yamlbestand import lees_yaml, regelnummer, schemafouten
 from normen.fouten import OngeldigKader
 
 FORMAAT = "kwaliteit-kader/1"
@@ -150,208 +151,17 @@ def controleer_kader(pad: Path) -> list[str]:
     return []
 
 
-class _Regels:
-    """Maps a path in the data (keys and indices) to a line in the file."""
-
-    def __init__(self, wortel: Any) -> None:
-        self._wortel = wortel
-
-    def regel(self, pad: tuple[Any, ...]) -> int:
-        import yaml
-
-        knoop = self._wortel
-        for stap in pad:
-            if isinstance(knoop, yaml.MappingNode):
-                volgende = next(
-                    (v for k, v in knoop.value if getattr(k, "value", None) == stap), None
-                )
-                if volgende is None:
-                    break
-                knoop = volgende
-            elif isinstance(knoop, yaml.SequenceNode) and isinstance(stap, int):
-                if stap >= len(knoop.value):
-                    break
-                knoop = knoop.value[stap]
-            else:
-                break
-        return int(knoop.start_mark.line) + 1 if knoop is not None else 1
-
-
-def _dubbele_sleutels(knoop: Any, naam: str, fouten: list[str]) -> None:
-    import yaml
-
-    if isinstance(knoop, yaml.MappingNode):
-        gezien: set[str] = set()
-        for k, v in knoop.value:
-            sleutel = getattr(k, "value", None)
-            if sleutel in gezien:
-                fouten.append(
-                    f"{naam}:{k.start_mark.line + 1}: sleutel '{sleutel}' staat hier dubbel"
-                )
-            gezien.add(str(sleutel))
-            _dubbele_sleutels(v, naam, fouten)
-    elif isinstance(knoop, yaml.SequenceNode):
-        for v in knoop.value:
-            _dubbele_sleutels(v, naam, fouten)
-
-
-def _als_tekst(waarde: Any) -> Any:
-    """Dates (which YAML parses) back to ISO text, so the schema sees what was written."""
-    if isinstance(waarde, date):
-        return waarde.isoformat()
-    if isinstance(waarde, dict):
-        return {k: _als_tekst(v) for k, v in waarde.items()}
-    if isinstance(waarde, list):
-        return [_als_tekst(v) for v in waarde]
-    return waarde
-
-
-_TYPEN = {
-    "string": "tekst",
-    "boolean": "true of false",
-    "array": "een lijst",
-    "object": "een reeks velden (sleutel: waarde)",
-    "null": "null",
-    "integer": "een geheel getal",
-    "number": "een getal",
-}
-
-
-def _schemamelding(fout: Any) -> str:
-    v = fout.validator
-    waarde = fout.instance
-    if v == "required":
-        m = re.search(r"'([^']+)' is a required property", fout.message)
-        return f"verplicht veld '{m.group(1) if m else '?'}' ontbreekt"
-    if v == "additionalProperties":
-        onbekend = re.findall(r"'([^']+)'", fout.message)
-        toegestaan = ", ".join(fout.schema.get("properties", {}))
-        return f"onbekend veld {', '.join(repr(o) for o in onbekend)}; toegestaan: {toegestaan}"
-    if v == "type":
-        verwacht = fout.validator_value
-        typen = verwacht if isinstance(verwacht, list) else [verwacht]
-        tekst = " of ".join(_TYPEN.get(str(t), str(t)) for t in typen)
-        hint = ""
-        if isinstance(waarde, int | float) and "string" in typen:
-            hint = ' (zet de waarde tussen aanhalingstekens, bijvoorbeeld ref: "1.10")'
-        return f"verwacht {tekst}, niet {waarde!r}{hint}"
-    if v == "const":
-        return f"moet '{fout.validator_value}' zijn, niet {waarde!r}"
-    if v == "enum":
-        return f"{waarde!r} is niet toegestaan; kies {', '.join(map(str, fout.validator_value))}"
-    if v == "pattern":
-        return f"{waarde!r} mag alleen kleine letters, cijfers en streepjes bevatten"
-    if v == "minLength":
-        return "mag niet leeg zijn"
-    if v == "maxLength":
-        return f"is te lang: ten hoogste {fout.validator_value} tekens"
-    if v == "format":
-        return f"{waarde!r} is geen datum; gebruik jjjj-mm-dd"
-    if v == "minItems":
-        return "de lijst mag niet leeg zijn"
-    if v == "uniqueItems":
-        return "de lijst bevat een waarde dubbel"
-    return fout.message  # type: ignore[no-any-return]
-
-
-def _regelnummer(melding: str) -> int:
-    m = re.search(r":(\d+): ", melding)
-    return int(m.group(1)) if m else 0
-
-
-def _veldnaam(pad: tuple[Any, ...]) -> str:
-    delen = []
-    for stap in pad:
-        delen.append(f"[{stap + 1}]" if isinstance(stap, int) else f".{stap}")
-    return "".join(delen).lstrip(".") or "het bestand"
-
-
-@lru_cache(maxsize=1)
-def _lader() -> Any:
-    """A SafeLoader that leaves dates as text: the schema checks them, with a clear message."""
-    import yaml
-
-    class Lader(yaml.SafeLoader):
-        pass
-
-    Lader.yaml_implicit_resolvers = {
-        teken: [(tag, patroon) for tag, patroon in lijst if tag != "tag:yaml.org,2002:timestamp"]
-        for teken, lijst in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return Lader
-
-
-# A kader is a few levels deep and has a few thousand elements; YAML aliases (*anker) can
-# make a small file refer to itself or expand to billions of elements.
-_MAX_DIEPTE = 50
-_MAX_KNOPEN = 200_000
-
-
-def _onbegrensd(wortel: Any, naam: str) -> str | None:
-    """A message when the document nests too deep, refers to itself or expands too far."""
-    import yaml
-
-    aantal = 0
-    op_pad: set[int] = set()
-    stapel: list[tuple[Any, int, bool]] = [(wortel, 1, False)] if wortel is not None else []
-    while stapel:
-        knoop, diepte, terug = stapel.pop()
-        if terug:
-            op_pad.discard(id(knoop))
-            continue
-        regel = knoop.start_mark.line + 1
-        if id(knoop) in op_pad:
-            return f"{naam}:{regel}: een verwijzing (*anker) verwijst naar zichzelf"
-        aantal += 1
-        if aantal > _MAX_KNOPEN:
-            return (
-                f"{naam}:{regel}: met zijn verwijzingen (*anker) wordt het bestand te groot "
-                f"(meer dan {_MAX_KNOPEN} elementen)"
-            )
-        if diepte > _MAX_DIEPTE:
-            return f"{naam}:{regel}: de YAML is te diep genest (ten hoogste {_MAX_DIEPTE} niveaus)"
-        if isinstance(knoop, yaml.MappingNode):
-            kinderen = [k for paar in knoop.value for k in paar]
-        elif isinstance(knoop, yaml.SequenceNode):
-            kinderen = list(knoop.value)
-        else:
-            continue
-        op_pad.add(id(knoop))
-        stapel.append((knoop, diepte, True))
-        stapel.extend((k, diepte + 1, False) for k in kinderen)
-    return None
-
-
 def _controleer(tekst: str, naam: str) -> tuple[list[str], KaderData | None]:
-    import yaml
-    from jsonschema import Draft202012Validator
-
-    lader = _lader()
-    try:
-        wortel = yaml.compose(tekst, Loader=lader)
-        if (probleem := _onbegrensd(wortel, naam)) is not None:
-            return [probleem], None
-        data = yaml.load(tekst, Loader=lader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as e:
-        markering = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        regel = markering.line + 1 if markering else 1
-        probleem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        return [f"{naam}:{regel}: geen geldige YAML ({probleem})"], None
-    except RecursionError:
-        return [f"{naam}:1: de YAML is te diep genest (ten hoogste {_MAX_DIEPTE} niveaus)"], None
+    fouten, gelezen = lees_yaml(tekst, naam)
+    if gelezen is None:
+        return fouten, None
+    data = gelezen.data
     if not isinstance(data, dict):
         return [f"{naam}:1: verwacht een kader (velden als formaat, kader, naam, normen)"], None
-
-    regels = _Regels(wortel)
-    fouten: list[str] = []
-    _dubbele_sleutels(wortel, naam, fouten)
-    data = _als_tekst(data)
-    validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
-    for fout in sorted(validator.iter_errors(data), key=lambda f: regels.regel(tuple(f.path))):
-        pad = tuple(fout.path)
-        fouten.append(f"{naam}:{regels.regel(pad)}: {_veldnaam(pad)}: {_schemamelding(fout)}")
+    regels = gelezen.regels
+    fouten += schemafouten(gelezen, schema(), naam)
     if fouten:
-        return sorted(fouten, key=_regelnummer), None
+        return sorted(fouten, key=regelnummer), None
 
     # Rules a schema can't express: unique refs, parents that exist, texts for norms.
     normen_ruw: list[dict[str, Any]] = data["normen"]

@@ -622,17 +622,17 @@ def _kader(
 def _schemafouten(pad: Path, kader: KaderData, regels: list[_Regel]) -> Iterator[str]:
     from jsonschema import Draft202012Validator
 
-    from normen.kaderbestand import _schemamelding  # one wording for both formats
+    from kwaliteit.yamlbestand import schemamelding  # one wording for both formats
 
     validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     for fout in validator.iter_errors(kader.als_bestand()):
         pad_ = list(fout.path)
         if len(pad_) >= 2 and pad_[0] == "normen" and isinstance(pad_[1], int):
             veld = ".".join(str(p) for p in pad_[2:]) or "regel"
-            yield f"{regels[pad_[1]].plek}: {veld}: {_schemamelding(fout)}"
+            yield f"{regels[pad_[1]].plek}: {veld}: {schemamelding(fout)}"
         else:
             veld = str(pad_[0]) if pad_ else "kader"
-            yield f"{pad}: {OPTIES.get(veld, veld)}: {_schemamelding(fout)}"
+            yield f"{pad}: {OPTIES.get(veld, veld)}: {schemamelding(fout)}"
 
 
 __all__ = [

@@ -24,13 +24,14 @@ from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from kwaliteit import tijd
+from kwaliteit import profieldienst, tijd
 from kwaliteit.cli import app
 from kwaliteit.cli.taal import installeer as installeer_nederlands
 from kwaliteit.db import Database
 from kwaliteit.eenheid import Werkeenheid, werkeenheid
 
 BACKEND = os.environ.get("KWALITEIT_TEST_DATABASE", "sqlite")
+VOORBEELDPROFIEL = Path(__file__).resolve().parents[1] / "demo" / "organisatie-wot-schiedam.yaml"
 PG_URL = os.environ.get("KWALITEIT_TEST_PG_URL", "")
 
 # As kwaliteit.cli.main does for the real program.
@@ -57,7 +58,7 @@ class Databases:
         self.tmp = tmp
         self.worker = worker
         self._teller = itertools.count(1)
-        self._sjabloon: str | None = None
+        self._sjablonen: dict[bool, str] = {}
         self._pg_namen: list[str] = []
         if BACKEND == "postgresql":
             if not PG_URL:
@@ -76,20 +77,26 @@ class Databases:
         return make_url(PG_URL).set(database=naam).render_as_string(hide_password=False)
 
     # -- migrated ------------------------------------------------------------
-    def gemigreerd(self) -> str:
-        if self._sjabloon is None:
+    def gemigreerd(self, *, profiel: bool = False) -> str:
+        """A copy of a migrated template: a new organisation without a profile, or with
+        ``profiel`` the WOT Schiedam example profile (one audit event)."""
+        if profiel not in self._sjablonen:
             url = self.leeg()
             db = Database(url)
             db.zorg_voor_schema()
+            if profiel:
+                with werkeenheid(db, schrijven=True, door="test") as w:
+                    profieldienst.importeer(w, VOORBEELDPROFIEL)
             db.sluit()
-            self._sjabloon = url
+            self._sjablonen[profiel] = url
+        sjabloonurl = self._sjablonen[profiel]
         n = next(self._teller)
         if BACKEND == "sqlite":
-            bron = Path(make_url(self._sjabloon).database or "")
+            bron = Path(make_url(sjabloonurl).database or "")
             doel = self.tmp / f"test-{n}.db"
             shutil.copyfile(bron, doel)
             return f"sqlite:///{doel}"
-        sjabloon = make_url(self._sjabloon).database
+        sjabloon = make_url(sjabloonurl).database
         naam = f"kwt_{self.worker}_{uuid.uuid4().hex[:10]}"
         with self._beheer.connect() as c:
             c.execute(text(f'CREATE DATABASE "{naam}" TEMPLATE "{sjabloon}"'))
@@ -113,9 +120,19 @@ def databases(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Itera
 
 
 @pytest.fixture
-def database_url(databases: Databases) -> str:
-    """A fresh database with the current schema."""
-    return databases.gemigreerd()
+def database_url(databases: Databases, request: pytest.FixtureRequest) -> str:
+    """A fresh database with the current schema: a new organisation without a profile.
+
+    A test that uses the fixture ``wot`` gets the WOT Schiedam example profile (its wijken,
+    teams, aanbieders and categories; one audit event) instead.
+    """
+    return databases.gemigreerd(profiel="wot" in request.fixturenames)
+
+
+@pytest.fixture
+def wot() -> Path:
+    """The WOT Schiedam example profile is in the test database (see ``database_url``)."""
+    return VOORBEELDPROFIEL
 
 
 @pytest.fixture

@@ -37,6 +37,11 @@ OPDRACHTEN: dict[str, Verwijzing] = {
         "toets",
         "Toets de normen met de Gherkin-scenario's in features/dekking tegen de database.",
     ),
+    "organisatie": Verwijzing(
+        "kwaliteit.cli.organisatie",
+        "app",
+        "Het organisatieprofiel: wijken, teams, aanbieders, categorieën, klachtenregeling.",
+    ),
     "klacht": Verwijzing(
         "kwaliteit.cli.klacht",
         "app",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -67,7 +66,7 @@ def _periode(periode: str | None, van: str | None, tot: str | None) -> tuple[dat
 @click.option(
     "--organisatie",
     metavar="NAAM",
-    help="De organisatie op het voorblad; standaard KWALITEIT_ORGANISATIE.",
+    help="De organisatie op het voorblad; standaard die uit het organisatieprofiel.",
 )
 @click.option(
     "--ronde", metavar="RONDE", help="De beoordelingsronde; standaard het jaar van de peildatum."
@@ -79,9 +78,10 @@ def _periode(periode: str | None, van: str | None, tot: str | None) -> tuple[dat
     "--drempel",
     metavar="N",
     type=_Geheel(),
-    default=5,
-    show_default=True,
-    help="Aantallen klachten van 1 tot N in een uitsplitsing worden getoond als '<N' (0: geen).",
+    help=(
+        "Aantallen klachten van 1 tot N in een uitsplitsing worden getoond als '<N' (0: geen); "
+        "standaard de drempel uit het organisatieprofiel (5 zonder profiel)."
+    ),
 )
 @click.pass_context
 def app(
@@ -96,7 +96,7 @@ def app(
     organisatie: str | None,
     ronde: str | None,
     versie: str | None,
-    drempel: int,
+    drempel: int | None,
 ) -> None:
     """Maak het certificeringsdossier voor de auditor (PDF/A en HTML), of controleer er een.
 
@@ -127,8 +127,7 @@ def app(
             van=begin,
             tot=einde,
             peildatum=dag,
-            organisatie=(organisatie or os.environ.get("KWALITEIT_ORGANISATIE") or "").strip()
-            or None,
+            organisatie=(organisatie or "").strip() or None,
             ronde=(ronde or str(dag.year)).strip(),
             versie=versie,
             drempel=drempel,

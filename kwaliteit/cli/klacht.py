@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from kwaliteit.cli.gemeen import (
+    F,
     Geheel,
     datum_optie,
     eenheid,
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from klachten.modellen import Klacht
+    from kwaliteit.organisatie import Profiel
 
 
 @click.group(cls=Groep)
@@ -33,11 +35,8 @@ def app() -> None:
 
 
 # Help texts name the allowed values; kept here as text so --help needs no import
-# of the domain. tests/cli checks them against klachten.waarden.
-KANALEN = "brief, e-mail, webformulier, telefoon of balie"
-WIJKEN = "Centrum/West, Groenoord, Nieuwland, Noordrand, Oost, Zuid of stadsbreed"
-CATEGORIEEN = "bejegening, informatie, dienstverlening, termijn of overig"
-REGIMES = "awb, wmo2015, jeugdwet of wkkgz"
+# of the domain. tests/cli checks them against klachten.waarden. (The registration
+# fields take theirs from klachten.velden.)
 UITKOMSTEN = (
     "gegrond, deels-gegrond, ongegrond, geen-oordeel, informeel-opgelost, doorgestuurd, "
     "ingetrokken, niet-ontvankelijk of niet-in-behandeling"
@@ -68,83 +67,64 @@ def _bevestiging(k: Klacht, tekst: str) -> None:
     click.echo(f"{k.kenmerk}: {tekst}")
 
 
+def _registratieopties(*, wijzigen: bool) -> Callable[[F], F]:
+    """The options of every registration field, from its one description (klachten.velden).
+
+    ``wijzigen``: for ``klacht wijzig`` (nothing required; '' clears a field).
+    """
+    from klachten.velden import REGISTRATIEVELDEN, WIJZIGBARE_VELDEN
+
+    opties: list[Callable[[F], F]] = []
+    for veld in WIJZIGBARE_VELDEN if wijzigen else REGISTRATIEVELDEN:
+        hulp = veld.keuzehulp()
+        if veld.soort == "vlag":
+            opties.append(
+                click.option(
+                    f"{veld.optie}/--zonder-{veld.optie.removeprefix('--')}",
+                    veld.naam,
+                    default=None,
+                    help=hulp,
+                )
+            )
+            continue
+        if wijzigen and not veld.verplicht:
+            hulp += " Een lege waarde ('') wist het gegeven."
+        opties.append(
+            click.option(
+                veld.optie,
+                veld.naam,
+                metavar=veld.metavar,
+                required=veld.verplicht and not wijzigen,
+                help=hulp,
+            )
+        )
+
+    def toepassen(f: F) -> F:
+        # click.option stacks bottom-up: apply in reverse to keep the table's order.
+        for optie in reversed(opties):
+            f = optie(f)
+        return f
+
+    return toepassen
+
+
 @app.command()
-@click.option("--ontvangen", metavar="DATUM", required=True, help=f"Datum van ontvangst ({DATUM}).")
-@click.option(
-    "--kanaal", metavar="KANAAL", required=True, help=f"Hoe de klacht binnenkwam: {KANALEN}."
-)
-@click.option("--omschrijving", metavar="TEKST", required=True, help="Waarover wordt geklaagd.")
-@click.option(
-    "--gedraging", metavar="DATUM", help="Datum van de gedraging waarover geklaagd wordt."
-)
-@click.option("--wijk", metavar="WIJK", help=f"Wijk/WOT: {WIJKEN}.")
-@click.option("--team", metavar="TEAM", help="Het team.")
-@click.option("--aanbieder", metavar="ORGANISATIE", help="De partnerorganisatie van de medewerker.")
-@click.option(
-    "--beklaagde",
-    metavar="NAAM",
-    help="Over wie geklaagd wordt (medewerker, team of organisatie).",
-)
-@click.option("--beklaagde-soort", metavar="SOORT", help="medewerker, team of organisatie.")
-@click.option("--categorie", metavar="CATEGORIE", help=f"{CATEGORIEEN}; standaard overig.")
-@click.option("--regime", metavar="REGIME", help=f"{REGIMES}; standaard awb.")
-@click.option(
-    "--adviescommissie",
-    is_flag=True,
-    help="Behandeling met klachtadviescommissie (termijn 10 weken).",
-)
-@click.option(
-    "--klager-naam", metavar="NAAM", help="Naam van de klager (apart en beschermd bewaard)."
-)
-@click.option(
-    "--klager-contact", metavar="CONTACT", help="Adres, e-mail of telefoon van de klager."
-)
+@_registratieopties(wijzigen=False)
 @click.pass_context
-def registreer(
-    ctx: click.Context,
-    ontvangen: str,
-    kanaal: str,
-    omschrijving: str,
-    gedraging: str | None,
-    wijk: str | None,
-    team: str | None,
-    aanbieder: str | None,
-    beklaagde: str | None,
-    beklaagde_soort: str | None,
-    categorie: str | None,
-    regime: str | None,
-    adviescommissie: bool,
-    klager_naam: str | None,
-    klager_contact: str | None,
-) -> None:
+def registreer(ctx: click.Context, /, adviescommissie: bool | None, **velden: str | None) -> None:
     """Registreer een klacht; toont het nieuwe kenmerk.
 
-    Ook mondelinge klachten (telefoon, balie) worden geregistreerd.
+    Ook mondelinge klachten (telefoon, balie) worden geregistreerd. Wijk, team,
+    aanbieder en categorie komen uit het organisatieprofiel ('kwaliteit organisatie
+    toon'); zolang een lijst daar leeg is, zijn ze vrije tekst.
 
     Voorbeeld: kwaliteit klacht registreer --ontvangen 14-03-2023 --kanaal e-mail
-    --omschrijving "Niet teruggebeld" --wijk Groenoord --categorie bejegening
+    --omschrijving "Niet teruggebeld" --wijk Centrum --categorie bejegening
     """
     from klachten import diensten
-    from klachten.invoer import nieuwe_klacht
 
     with eenheid(ctx, schrijven=True) as w:
-        n = nieuwe_klacht(
-            ontvangen=ontvangen,
-            kanaal=kanaal,
-            omschrijving=omschrijving,
-            gedraging=gedraging,
-            wijk=wijk,
-            team=team,
-            aanbieder=aanbieder,
-            beklaagde=beklaagde,
-            beklaagde_soort=beklaagde_soort,
-            categorie=categorie,
-            regime=regime,
-            adviescommissie=adviescommissie,
-            klager_naam=klager_naam,
-            klager_contact=klager_contact,
-        )
-        r = diensten.registreer(w, n)
+        r = diensten.registreer_invoer(w, velden, adviescommissie=adviescommissie)
     for melding in r.waarschuwingen:
         waarschuw(melding)
     click.echo(r.kenmerk)
@@ -152,37 +132,9 @@ def registreer(
 
 @app.command()
 @_kenmerk
-@click.option("--ontvangen", metavar="DATUM", help="Ontvangstdatum (binnen hetzelfde jaar).")
-@click.option("--kanaal", metavar="KANAAL", help=f"{KANALEN}.")
-@click.option("--omschrijving", metavar="TEKST", help="Omschrijving.")
-@click.option("--gedraging", metavar="DATUM", help="Datum van de gedraging ('' wist haar).")
-@click.option("--beklaagde", metavar="NAAM", help="Beklaagde.")
-@click.option("--beklaagde-soort", metavar="SOORT", help="medewerker, team of organisatie.")
-@click.option("--wijk", metavar="WIJK", help=f"{WIJKEN}.")
-@click.option("--team", metavar="TEAM", help="Team.")
-@click.option("--aanbieder", metavar="ORGANISATIE", help="Aanbieder.")
-@click.option("--regime", metavar="REGIME", help=f"{REGIMES}.")
-@click.option("--categorie", metavar="CATEGORIE", help=f"{CATEGORIEEN}.")
-@click.option("--klager-naam", metavar="NAAM", help="Naam van de klager.")
-@click.option("--klager-contact", metavar="CONTACT", help="Contactgegevens van de klager.")
+@_registratieopties(wijzigen=True)
 @click.pass_context
-def wijzig(
-    ctx: click.Context,
-    kenmerk: str,
-    ontvangen: str | None,
-    kanaal: str | None,
-    omschrijving: str | None,
-    gedraging: str | None,
-    beklaagde: str | None,
-    beklaagde_soort: str | None,
-    wijk: str | None,
-    team: str | None,
-    aanbieder: str | None,
-    regime: str | None,
-    categorie: str | None,
-    klager_naam: str | None,
-    klager_contact: str | None,
-) -> None:
+def wijzig(ctx: click.Context, /, kenmerk: str, **velden: str | None) -> None:
     """Verbeter registratiegegevens van een klacht; het kenmerk en de procedure blijven.
 
     Een lege waarde ('') wist een gegeven dat niet verplicht is. Elke wijziging komt in
@@ -191,27 +143,9 @@ def wijzig(
     Voorbeeld: kwaliteit klacht wijzig K-2023-0001 --gedraging 02-01-2022 --wijk Oost
     """
     from klachten import diensten
-    from klachten.invoer import registratiewijziging
 
     with eenheid(ctx, schrijven=True) as w:
-        velden = registratiewijziging(
-            {
-                "ontvangen": ontvangen,
-                "kanaal": kanaal,
-                "omschrijving": omschrijving,
-                "gedraging": gedraging,
-                "beklaagde": beklaagde,
-                "beklaagde_soort": beklaagde_soort,
-                "wijk": wijk,
-                "team": team,
-                "aanbieder": aanbieder,
-                "regime": regime,
-                "categorie": categorie,
-                "klager_naam": klager_naam,
-                "klager_contact": klager_contact,
-            }
-        )
-        k = diensten.wijzig(w, kenmerk, velden)
+        k = diensten.wijzig_invoer(w, kenmerk, velden)
     _bevestiging(k, "registratie bijgewerkt")
     for melding in diensten.waarschuwingen_bij(k):
         waarschuw(melding)
@@ -535,6 +469,7 @@ def lijst(
     from klachten import diensten
     from klachten.invoer import keuze
     from klachten.waarden import StatusFilter
+    from kwaliteit import profielversies
 
     if alle and limiet is not None:
         fout("Gebruik --limiet N of --alle, niet allebei.")
@@ -551,7 +486,7 @@ def lijst(
         rijen = diensten.lijst(
             w, jaar=jaar, status=filter_, limiet=None if pagina is None else pagina + 1
         )
-        getoond, meer = _lijsttabel(rijen, w.vandaag, pagina)
+        getoond, meer = _lijsttabel(rijen, w.vandaag, pagina, profielversies.huidig(w).profiel)
         if getoond == 0:
             click.echo("Geen klachten gevonden.")
         elif meer:
@@ -604,7 +539,9 @@ def _json_stroom(regels: Any) -> None:
     sys.stdout.write("\n]\n" if not eerste else "]\n")
 
 
-def _lijsttabel(rijen: Iterator[Any], vandaag: date, pagina: int | None) -> tuple[int, bool]:
+def _lijsttabel(
+    rijen: Iterator[Any], vandaag: date, pagina: int | None, profiel: Profiel
+) -> tuple[int, bool]:
     """Write the rows of ``diensten.lijst`` as a table; (how many shown, whether there are more).
 
     At most ``pagina`` rows (all with None). Up to LIJST_DREMPEL rows the columns are as
@@ -632,7 +569,7 @@ def _lijsttabel(rijen: Iterator[Any], vandaag: date, pagina: int | None) -> tupl
             r.kenmerk,
             dag(r.ontvangen),
             r.kanaal,
-            r.categorie,
+            r.categorie or "",
             r.wijk or "",
             r.status + " (te laat)" if te_laat(r, vandaag) else r.status,
             dag(r.uiterste_datum),
@@ -649,7 +586,7 @@ def _lijsttabel(rijen: Iterator[Any], vandaag: date, pagina: int | None) -> tupl
             max(len(kop), *(len(c[i]) for c in getoond_eerst)) for i, kop in enumerate(_LIJSTKOPPEN)
         ]
     else:
-        breedtes = _vaste_breedtes()
+        breedtes = _vaste_breedtes(profiel)
     stroom = chain(eerste, regels)
     vorm = "  " + "   ".join(f"{{:<{b}}}" for b in breedtes)
 
@@ -666,9 +603,10 @@ def _lijsttabel(rijen: Iterator[Any], vandaag: date, pagina: int | None) -> tupl
     return getoond, meer
 
 
-def _vaste_breedtes() -> list[int]:
-    """Column widths that fit every value: the longest word of each vocabulary."""
-    from klachten.waarden import Categorie, Kanaal, Status, Uitkomst, Wijk
+def _vaste_breedtes(profiel: Profiel) -> list[int]:
+    """Column widths that fit every value: the longest word of each vocabulary (for the
+    organisation's own lists, of its profile: a value typed freely may be wider)."""
+    from klachten.waarden import Kanaal, Status, Uitkomst
 
     def langste(*woorden: str) -> int:
         return max(len(w) for w in woorden)
@@ -678,8 +616,8 @@ def _vaste_breedtes() -> list[int]:
         langste("Kenmerk", "K-2024-100000"),  # up to 999.999 complaints a year
         max(datum, len("Ontvangen")),
         langste("Kanaal", *Kanaal),
-        langste("Categorie", *Categorie),
-        langste("Wijk", *Wijk),
+        langste("Categorie", *profiel.categorieen),
+        langste("Wijk", *profiel.wijken),
         langste("Status", *(f"{s} (te laat)" for s in Status)),
         max(datum, len("Uiterlijk")),
         langste("Uitkomst", *Uitkomst),
@@ -740,7 +678,7 @@ def _toon_tekst(d: dict[str, Any]) -> None:
         ),
         ("Wijk / team", " / ".join(x for x in (d["wijk"], d["team"]) if x) or "-"),
         ("Aanbieder", d["aanbieder"] or "-"),
-        ("Categorie", d["categorie"]),
+        ("Categorie", d["categorie"] or "-"),
         ("Regime", d["regime"] + (", met klachtadviescommissie" if d["adviescommissie"] else "")),
         ("Behandelaar", d["behandelaar"] or "-"),
         ("Ontvangstbevestiging", dt(d["bevestigd"])),

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from kwaliteit import bestanden as schijf
+from kwaliteit import profielversies
 from kwaliteit.bewijs.modellen import Bestand
 from kwaliteit.dossier import manifest as mf
 from kwaliteit.dossier.gegevens import SECTIES, Opties, verzamel
@@ -175,6 +176,7 @@ def bouw(
         ruim_resten_op(uit)
     controleer_uitvoer(uit)
     fasen.klaar(0)
+    opties = opties.aangevuld(profielversies.huidig(w).profiel)
     gegevens = verzamel(w, opties, voortgang=fasen.binnen())
     m = mf.maak(gegevens)
     digest = mf.sha256(mf.canoniek(m))

@@ -8,6 +8,7 @@ for the period only, with small breakdown cells suppressed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import defaultdict
@@ -25,12 +26,12 @@ from kwaliteit.bewijs.modellen import ActieKlacht, Actiestatus, Bevinding, Verbe
 from kwaliteit.bewijs.zelfevaluatie import standaardronde
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.fouten import InvoerFout
+from kwaliteit.organisatie import STANDAARD_DREMPEL, Profiel
 from kwaliteit.toetsing.modellen import Toetsrun
 from normen import diensten as normdiensten
 from normen.modellen import Kaderversie, Norm
 
 FORMAAT = "kwaliteit-dossier/1"
-STANDAARD_DREMPEL = 5
 
 SECTIES = ("dekking", "bevindingen", "verbeteracties", "bewijs", "toetsing", "normen", "klachten")
 
@@ -54,10 +55,18 @@ class Opties:
     van: date
     tot: date
     peildatum: date
-    organisatie: str | None = None
+    organisatie: str | None = None  # None: the organisation profile's dossier name
     ronde: str | None = None
     versie: str | None = None
-    drempel: int = STANDAARD_DREMPEL
+    drempel: int | None = None  # None: the organisation profile's drempel
+
+    def aangevuld(self, profiel: Profiel) -> Opties:
+        """What was not given, from the organisation profile (its dossier defaults)."""
+        return dataclasses.replace(
+            self,
+            organisatie=self.organisatie or profiel.dossiernaam or None,
+            drempel=profiel.dossier.drempel if self.drempel is None else self.drempel,
+        )
 
     def __post_init__(self) -> None:
         if self.tot < self.van:
@@ -65,7 +74,7 @@ class Opties:
                 f"De periode eindigt ({self.tot.isoformat()}) vóór zij begint "
                 f"({self.van.isoformat()}); geef --tot op of na --van."
             )
-        if not 0 <= self.drempel <= 1000:
+        if self.drempel is not None and not 0 <= self.drempel <= 1000:
             raise InvoerFout(f"--drempel is {self.drempel}; toegestaan is 0 tot en met 1000.")
 
 
@@ -386,7 +395,8 @@ def verzamel(
     )
     normen = _normen(alle, v.kader.code, normgegevens)
     klaar()
-    klachten = klachtensectie(w, o.van, o.tot, o.drempel)
+    drempel = STANDAARD_DREMPEL if o.drempel is None else o.drempel
+    klachten = klachtensectie(w, o.van, o.tot, drempel)
     klaar()
     return {
         "formaat": FORMAAT,

@@ -26,19 +26,19 @@ import yaml
 from hypothesis import strategies as st
 
 from klachten.uitwisseling import REGISTRATIEKOLOMMEN
+from klachten.velden import VELD
 from klachten.waarden import (
     AfzienHoren,
     BeklaagdeSoort,
     Bestemmingssoort,
-    Categorie,
     Grond98,
     Kanaal,
     Regime,
     StatusFilter,
     Uitkomst,
-    Wijk,
 )
 from kwaliteit.bewijs.modellen import Actiestatus, Bevindingsoort, Bewijssoort, Oordeelwaarde
+from kwaliteit.organisatie import Profiel
 
 # -- junk -------------------------------------------------------------------------------------
 
@@ -191,6 +191,38 @@ def keuze(soort: type[StrEnum] | Sequence[str]) -> st.SearchStrategy[str]:
     return st.sampled_from(waarden).flatmap(variant)
 
 
+# The registration fields whose values come from the organisation profile, and its list.
+PROFIELVELDEN: dict[str, str] = {
+    v.naam: v.profiellijst for v in VELD.values() if v.profiellijst is not None
+}
+
+
+def profielwaarde(
+    profiel: Profiel, veld: str, *, alleen: Callable[[str], bool] | None = None
+) -> st.SearchStrategy[str]:
+    """A value the profile accepts for ``veld``: one of its list as people type it, or free
+    text while the list is empty. ``alleen``: only the list's values it accepts (nothing
+    when it accepts none of them)."""
+    lijst = profiel.lijst(PROFIELVELDEN[veld])
+    if not lijst:
+        return VEILIGE_TEKST
+    bruikbaar = [w for w in lijst if alleen is None or alleen(w)]
+    if not bruikbaar:
+        return st.nothing()
+    return st.sampled_from(bruikbaar).flatmap(variant)
+
+
+def opgeslagen(profiel: Profiel, veld: str, getypt: str) -> str:
+    """What registration stores for a value ``profielwaarde`` gave: the profile's spelling,
+    or (no list) the text with single spaces."""
+    sleutel = PROFIELVELDEN[veld]
+    if not profiel.lijst(sleutel):
+        return " ".join(getypt.split())
+    gevonden = profiel.zoek(sleutel, getypt)
+    assert gevonden is not None, (veld, getypt)
+    return gevonden
+
+
 KADERS = ("awb-h9", "wmo2015-h3", "sterk-sociaal-werk")
 # Refs of awb-h9: norms, a category, and refs that don't exist.
 REFS = ("9:6", "9:7", "9:8", "9:11", "9:12", "9:12a", "9.1.1", "9:99", "1.1")
@@ -212,6 +244,8 @@ class Beeld:
 
     vandaag: date
     klachten: dict[str, Klachtbeeld] = field(default_factory=dict)
+    # The organisation profile in force (empty: a new organisation, the lists free text).
+    profiel: Profiel = field(default_factory=Profiel)
     bewijs: int = 0
     bevindingen: int = 0
     acties: int = 0
@@ -239,6 +273,8 @@ LEESBARE_PADEN = (
     "awb-h9",
     "uit.csv",
     "kader-export.yaml",
+    "organisatie.yaml",
+    "organisatie-export.yaml",
     "é" * 200,  # 400 bytes: longer than a file name may be
     "caf\udce9.csv",  # a name with a byte that is no UTF-8
 )
@@ -248,6 +284,7 @@ SCHRIJFPADEN = (
     "map",
     "map/bestand.pdf",
     "kader-export.yaml",
+    "organisatie-export.yaml",
     ".",
     "é" * 200 + ".csv",
     "caf\udce9.csv",
@@ -321,11 +358,10 @@ def opdrachtboom(app: Any) -> list[Opdrachtvorm]:
     return uit
 
 
-# Vocabulary of a choice option, by command and option name.
+# Vocabulary of a choice option, by command and option name (the wijk, team, aanbieder and
+# categorie of a klacht come from the organisation profile: see profielwaarde).
 _KEUZES: dict[tuple[str, str], type[StrEnum] | tuple[str, ...]] = {
     ("klacht", "kanaal"): Kanaal,
-    ("klacht", "wijk"): Wijk,
-    ("klacht", "categorie"): Categorie,
     ("klacht", "regime"): Regime,
     ("klacht", "beklaagde_soort"): BeklaagdeSoort,
     ("klacht", "uitkomst"): Uitkomst,
@@ -339,6 +375,7 @@ _KEUZES: dict[tuple[str, str], type[StrEnum] | tuple[str, ...]] = {
     ("bevinding", "soort"): Bevindingsoort,
     ("actie", "status"): Actiestatus,
     ("beoordeel", "oordeel"): Oordeelwaarde,
+    ("organisatie", "klachtenregeling__standaard_regime"): Regime,
 }
 
 
@@ -364,6 +401,8 @@ def geldige_waarde(pad: tuple[str, ...], p: Parameter, beeld: Beeld) -> st.Searc
     m = p.metavar
     if (groep, p.naam) in _KEUZES:
         return keuze(_KEUZES[(groep, p.naam)])
+    if groep == "klacht" and p.naam in PROFIELVELDEN:
+        return profielwaarde(beeld.profiel, p.naam)
     if m == "DATUM":
         return datum_tussen(date(2022, 6, 1), beeld.vandaag).flatmap(datumtekst)
     if m == "KENMERK":
@@ -396,6 +435,25 @@ def geldige_waarde(pad: tuple[str, ...], p: Parameter, beeld: Beeld) -> st.Searc
         return st.sampled_from(LEESBARE_PADEN)
     if m == "NAAM" and p.naam == "blad":
         return st.sampled_from(("Normen", "Blad1", "Sheet1"))
+    if groep == "organisatie":
+        return profielinstelling(p, beeld.profiel)
+    return VEILIGE_TEKST
+
+
+def profielinstelling(p: Parameter, profiel: Profiel) -> st.SearchStrategy[str]:
+    """A value for an option of ``organisatie stel-in`` (kwaliteit/cli/organisatie.py)."""
+    sleutel, _, deel = p.naam.partition("__")
+    if deel in ("erbij", "eraf"):
+        bestaand = profiel.lijst(sleutel)
+        if deel == "eraf" and bestaand:
+            return st.sampled_from(bestaand).flatmap(variant)
+        if bestaand:  # adding a value that is there already changes nothing
+            return st.one_of(VEILIGE_TEKST, VEILIGE_TEKST, st.sampled_from(bestaand))
+        return VEILIGE_TEKST
+    if p.metavar == "GETAL":
+        return st.one_of(st.integers(0, 12).map(str), st.sampled_from(("wet", "")))
+    if p.naam == "standaard_categorie" and profiel.categorieen:
+        return st.one_of(st.sampled_from(profiel.categorieen).flatmap(variant), st.just(""))
     return VEILIGE_TEKST
 
 
@@ -535,13 +593,13 @@ def _registreer(draw: st.DrawFn, beeld: Beeld) -> list[str]:
     ]
     extra: list[list[str]] = [
         ["--gedraging", draw(datum_tussen(ontvangen - timedelta(days=500), ontvangen).map(nl))],
-        ["--wijk", draw(keuze(Wijk))],
-        ["--categorie", draw(keuze(Categorie))],
+        ["--wijk", draw(profielwaarde(beeld.profiel, "wijk"))],
+        ["--categorie", draw(profielwaarde(beeld.profiel, "categorie"))],
         ["--regime", draw(keuze(Regime))],
         ["--beklaagde", draw(VEILIGE_TEKST)],
         ["--beklaagde-soort", draw(keuze(BeklaagdeSoort))],
-        ["--team", draw(VEILIGE_TEKST)],
-        ["--aanbieder", draw(VEILIGE_TEKST)],
+        ["--team", draw(profielwaarde(beeld.profiel, "team"))],
+        ["--aanbieder", draw(profielwaarde(beeld.profiel, "aanbieder"))],
         ["--klager-naam", draw(VEILIGE_TEKST)],
         ["--klager-contact", draw(VEILIGE_TEKST)],
         ["--adviescommissie"],
@@ -624,18 +682,20 @@ def _klachtstap(draw: st.DrawFn, beeld: Beeld) -> list[str]:
     if stap == "heropen":
         return ["klacht", "heropen", kenmerk, "--reden", "nieuwe feiten"]
     if stap == "wijzig":
-        optie = draw(
-            st.sampled_from(
-                (
-                    ["--wijk", "Oost"],
-                    ["--gedraging", ""],
-                    ["--team", "Team Noord"],
-                    ["--categorie", "termijn"],
-                    ["--klager-naam", "A. de Vries"],
-                    ["--ontvangen", nl(k.ontvangen)],
+        veld = draw(st.sampled_from(("wijk", "team", "categorie", "aanbieder", "anders")))
+        if veld != "anders":
+            optie = [f"--{veld}", draw(profielwaarde(beeld.profiel, veld))]
+        else:
+            optie = draw(
+                st.sampled_from(
+                    (
+                        ["--gedraging", ""],
+                        ["--wijk", ""],
+                        ["--klager-naam", "A. de Vries"],
+                        ["--ontvangen", nl(k.ontvangen)],
+                    )
                 )
             )
-        )
         return ["klacht", "wijzig", kenmerk, *optie]
     return ["klacht", "toon", kenmerk, *draw(st.sampled_from(([], ["--json"], ["--met-klager"])))]
 
@@ -715,6 +775,38 @@ def _overig(draw: st.DrawFn, beeld: Beeld) -> list[str]:
         ["actie", "lijst", "--json"],
         ["dekking", "--kader", "awb-h9", "--json"],
         ["audit", "controleer", "--json"],
+        ["organisatie", "toon", *draw(st.sampled_from(([], ["--json"])))],
+        [
+            "organisatie",
+            "exporteer",
+            *draw(st.sampled_from(([], ["--uit", "organisatie-export.yaml"]))),
+        ],
+        [
+            "organisatie",
+            "importeer",
+            draw(st.sampled_from(("organisatie.yaml", "organisatie-export.yaml"))),
+        ],
+        [
+            "organisatie",
+            "stel-in",
+            *draw(
+                st.sampled_from(
+                    (
+                        ["--wijk-erbij", draw(VEILIGE_TEKST)],
+                        ["--team-erbij", draw(VEILIGE_TEKST)],
+                        ["--aanbieder-erbij", draw(VEILIGE_TEKST)],
+                        ["--categorie-erbij", draw(VEILIGE_TEKST)],
+                        ["--naam", draw(VEILIGE_TEKST)],
+                        [
+                            "--klachtenregeling-afhandeltermijn-weken",
+                            draw(st.sampled_from(("4", "6", "wet"))),
+                        ],
+                        ["--klachtenregeling-klachtadviescommissie"],
+                        ["--geen-klachtenregeling-klachtadviescommissie"],
+                    )
+                )
+            ),
+        ],
     ]
     return draw(st.sampled_from(keuzes))
 
@@ -723,9 +815,8 @@ def _overig(draw: st.DrawFn, beeld: Beeld) -> list[str]:
 def _muteer(draw: st.DrawFn, args: list[str]) -> list[str]:
     """One small change that may break a valid command: the way users get it wrong."""
     uit = list(args)
-    vast = (
-        2 if uit and uit[0] in ("klacht", "normen", "bewijs", "bevinding", "actie", "audit") else 1
-    )
+    groepen = ("klacht", "normen", "bewijs", "bevinding", "actie", "audit", "organisatie")
+    vast = 2 if uit and uit[0] in groepen else 1
     if len(uit) <= vast:
         return [*uit, draw(_rommeltoken())]
     i = draw(st.integers(vast, len(uit) - 1))
@@ -813,17 +904,47 @@ def _zoals_opgeslagen(tekst: str) -> str:
     return t
 
 
+def _in_een_cel(codering: str) -> Callable[[str], bool]:
+    """Whether a profile value survives a CSV cell: encodable in the file's encoding, and not
+    one the importer changes (an apostrophe before a formula character is taken off)."""
+
+    def kan(waarde: str) -> bool:
+        try:
+            waarde.encode(codering)
+        except UnicodeEncodeError:
+            return False
+        return _zoals_opgeslagen(waarde) == waarde.strip()
+
+    return kan
+
+
 @st.composite
 def _klachtrij(
-    draw: st.DrawFn, kolommen: Sequence[str], vandaag: date, excel: bool, rommelkans: int
+    draw: st.DrawFn,
+    kolommen: Sequence[str],
+    vandaag: date,
+    excel: bool,
+    rommelkans: int,
+    profiel: Profiel,
+    codering: str,
 ) -> tuple[dict[str, str], dict[str, Any], bool]:
-    """One row: cells per column, the expected fields, and whether it is clean."""
+    """One row: cells per column, the expected fields, and whether it is clean.
+
+    Wijk, team, aanbieder and categorie as the profile allows them (``profielwaarde``); what
+    is stored is the profile's spelling, or without a list the text with single spaces.
+    """
     ontvangen = draw(datum_tussen(vandaag - timedelta(days=700), vandaag))
     datumvorm = nl if excel else date.isoformat
     kanaal = draw(st.sampled_from([str(k) for k in Kanaal]))
-    categorie = draw(st.one_of(st.none(), st.sampled_from([str(c) for c in Categorie])))
-    wijk = draw(st.one_of(st.none(), st.sampled_from([str(w) for w in Wijk])))
-    aanbieder = draw(st.one_of(st.none(), VEILIGE_TEKST))
+    past = _in_een_cel(codering)
+
+    def uit_profiel(veld: str) -> str | None:
+        return draw(st.one_of(st.none(), profielwaarde(profiel, veld, alleen=past)))
+
+    categorie = uit_profiel("categorie")
+    wijk = uit_profiel("wijk")
+    aanbieder = uit_profiel("aanbieder")
+    team = uit_profiel("team")
     cellen: dict[str, str] = {
         "kenmerk": "",
         "ontvangen": datumvorm(ontvangen),
@@ -836,25 +957,32 @@ def _klachtrij(
         ),
         "beklaagde": draw(st.one_of(st.just(""), VEILIGE_TEKST)),
         "beklaagde_soort": draw(st.one_of(st.just(""), keuze(BeklaagdeSoort))),
-        "wijk": "" if wijk is None else draw(variant(wijk)),
-        "team": draw(st.one_of(st.just(""), VEILIGE_TEKST)),
+        "wijk": wijk or "",
+        "team": team or "",
         "aanbieder": aanbieder or "",
         "regime": draw(st.one_of(st.just(""), keuze(Regime))),
-        "categorie": "" if categorie is None else draw(variant(categorie)),
+        "categorie": categorie or "",
         "adviescommissie": draw(st.sampled_from(("", "ja", "nee", "Ja", "x", "0", "1"))),
         "klager_naam": draw(st.one_of(st.just(""), VEILIGE_TEKST)),
         "klager_contact": draw(st.one_of(st.just(""), VEILIGE_TEKST)),
     }
+    standaard = profiel.standaard_categorie or None
     verwacht: dict[str, Any] = {
         "ontvangen": ontvangen.isoformat(),
         "kanaal": kanaal,
-        "categorie": categorie or "overig",
-        "wijk": wijk,
-        "aanbieder": _zoals_opgeslagen(aanbieder) if aanbieder else None,
+        "categorie": (
+            opgeslagen(profiel, "categorie", _zoals_opgeslagen(categorie))
+            if categorie
+            else standaard
+        ),
+        "wijk": opgeslagen(profiel, "wijk", _zoals_opgeslagen(wijk)) if wijk else None,
+        "aanbieder": (
+            opgeslagen(profiel, "aanbieder", _zoals_opgeslagen(aanbieder)) if aanbieder else None
+        ),
         "jaar": ontvangen.year,
     }
     # A column the file doesn't have leaves the field empty (categorie: its default).
-    for veld, leeg in (("categorie", "overig"), ("wijk", None), ("aanbieder", None)):
+    for veld, leeg in (("categorie", standaard), ("wijk", None), ("aanbieder", None)):
         if veld not in kolommen:
             verwacht[veld] = leeg
     schoon = True
@@ -865,6 +993,18 @@ def _klachtrij(
             if kolom in verwacht:
                 verwacht[kolom] = None  # unknown: the junk may still be accepted
     return cellen, verwacht, schoon
+
+
+def _andere_cel(kolom: str) -> st.SearchStrategy[str]:
+    """Junk in a column the importer does not read (unknown, doubled, from an export).
+
+    An export column is skipped, so its file stays clean: its junk has no line break, which
+    the csv module leaves unquoted when the row ends in a bare newline (a carriage return)
+    and which would end the row there.
+    """
+    if kolom == "export":
+        return rommel(argv=False).map(lambda t: t.replace("\r", " ").replace("\n", " "))
+    return rommel(argv=False)
 
 
 def _codeer(tekst: str, codering: str) -> bytes:
@@ -894,8 +1034,11 @@ def _verminkt(draw: st.DrawFn, inhoud: bytes) -> bytes:
 
 
 @st.composite
-def klacht_csv(draw: st.DrawFn, vandaag: date, hoogste: dict[int, int]) -> Csvgeval:
-    """A CSV file for ``klacht importeer``: either dialect, any encoding, sometimes broken."""
+def klacht_csv(
+    draw: st.DrawFn, vandaag: date, hoogste: dict[int, int], profiel: Profiel
+) -> Csvgeval:
+    """A CSV file for ``klacht importeer``: either dialect, any encoding, sometimes broken;
+    its wijken, teams, aanbieders and categories as ``profiel`` (the one in force) allows."""
     excel = draw(st.booleans())
     scheiding = ";" if excel else ","
     if draw(st.integers(0, 9)) == 0:
@@ -944,11 +1087,16 @@ def klacht_csv(draw: st.DrawFn, vandaag: date, hoogste: dict[int, int]) -> Csvge
     verwacht: list[dict[str, Any]] = []
     alles_schoon = kop_schoon
     if aantal == 220:  # many rows: the same row over and over, cheap to generate
-        cellen, rij_verwacht, schoon = draw(_klachtrij(kolommen, vandaag, excel, 0))
+        cellen, rij_verwacht, schoon = draw(
+            _klachtrij(kolommen, vandaag, excel, 0, profiel, codering)
+        )
         rijen_bron = [(dict(cellen), dict(rij_verwacht), schoon) for _ in range(aantal)]
         beschrijving.append("220 regels")
     else:
-        rijen_bron = [draw(_klachtrij(kolommen, vandaag, excel, rommelkans)) for _ in range(aantal)]
+        rijen_bron = [
+            draw(_klachtrij(kolommen, vandaag, excel, rommelkans, profiel, codering))
+            for _ in range(aantal)
+        ]
     for cellen, rij_verwacht, schoon in rijen_bron:
         jaar = rij_verwacht["jaar"]
         volgend[jaar] = volgend.get(jaar, 0) + 1
@@ -958,7 +1106,7 @@ def klacht_csv(draw: st.DrawFn, vandaag: date, hoogste: dict[int, int]) -> Csvge
                 schoon = False
             else:
                 cellen["kenmerk"] = f"K-{jaar}-{volgend[jaar]:04d}"
-        regels.append([cellen[k] if k in cellen else draw(rommel(argv=False)) for k in kolommen])
+        regels.append([cellen[k] if k in cellen else draw(_andere_cel(k)) for k in kolommen])
         verwacht.append(rij_verwacht)
         alles_schoon = alles_schoon and schoon
 

@@ -3,11 +3,14 @@
 ``controleer(url)`` returns a list of Dutch problem descriptions (empty: in order):
 SQLite's own integrity and foreign-key checks (PostgreSQL enforces foreign keys
 itself, and the check looks for orphans anyway), the audit chain, and gap-free
-numbering of kenmerken per year and of B-, BV- and VA-numbers. ``tellingen(url)``
+numbering of kenmerken per year and of B-, BV- and VA-numbers, and every stored version
+of the organisation profile matching its SHA-256. ``tellingen(url)``
 gives the row counts a suite compares with what its successful commands wrote.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
@@ -30,6 +33,7 @@ TABELLEN = (
     "bevinding",
     "verbeteractie",
     "toetsrun",
+    "organisatieprofiel",
     "audit_gebeurtenis",
 )
 
@@ -101,6 +105,11 @@ def controleer(url: str) -> list[str]:
             )
             if dubbel:
                 problemen.append(f"dubbele kenmerken: {dubbel[:5]}")
+            for versie, inhoud, sha256 in s.execute(
+                text("SELECT id, inhoud, sha256 FROM organisatieprofiel ORDER BY id")
+            ):
+                if hashlib.sha256(inhoud.encode("utf-8")).hexdigest() != sha256:
+                    problemen.append(f"organisatieprofiel versie {versie}: SHA-256 klopt niet")
     finally:
         engine.dispose()
     return problemen

@@ -20,6 +20,11 @@ Properties, after every generated case:
   ``klacht lijst --json`` and ``klacht toon --json`` agree with the model;
 - a clean case (only valid parts) succeeds, so the properties are checked on successes too.
 
+Databases start with or without an organisation profile (the WOT Schiedam example): with one,
+valid wijken, teams, aanbieders and categories come from its lists; without, they are free
+text. The model follows the profile in force: after a successful ``organisatie stel-in`` or
+``importeer`` it reads the profile again (``organisatie toon --json``).
+
 Size: ``KWALITEIT_BETROUWBAARHEID`` unset or ``ci`` (small, derandomized: the same cases on
 every run) or ``vol`` (thousands of cases, seeded with ``KWALITEIT_BETROUWBAARHEID_ZAAD``,
 default 7405). With ``KWALITEIT_BETROUWBAARHEID_RAPPORT=PAD`` every test appends one JSON line
@@ -34,6 +39,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import tempfile
 import time
@@ -48,6 +54,7 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from conftest import VOORBEELDPROFIEL
 from hypothesis import HealthCheck, Phase, given, note, seed, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -64,6 +71,7 @@ from betrouwbaarheid import generatoren as gen
 from betrouwbaarheid.integriteit import TABELLEN, controleer, tellingen
 from kwaliteit.cli import app
 from kwaliteit.db import maak_engine
+from kwaliteit.organisatie import Profiel
 
 OMVANG = (os.environ.get("KWALITEIT_BETROUWBAARHEID") or "ci").strip().lower()
 VOL = OMVANG == "vol"
@@ -312,12 +320,15 @@ MAG_WIJZIGEN: dict[tuple[str, ...], frozenset[str]] = {
     ("bevinding", "registreer"): frozenset({"bevinding", AUDIT}),
     ("actie", "registreer"): frozenset({"verbeteractie", AUDIT}),
     ("actie", "wijzig"): frozenset({"verbeteractie", AUDIT}),
+    ("organisatie", "stel-in"): frozenset({"organisatieprofiel", AUDIT}),
+    ("organisatie", "importeer"): frozenset({"organisatieprofiel", AUDIT}),
 }
 # What 'klacht toon' names as the last event of a procedure step.
 _GESCHIEDENIS = {"hoor": ("hoor", "afzien-horen")}
 
 _KENMERK = re.compile(r"^K-(\d{4})-(\d{4,})$")
 _GEIMPORTEERD = re.compile(r"^(\d+) klacht\(en\) geïmporteerd", re.MULTILINE)
+_PROFIELVERSIE = re.compile(r"^Organisatieprofiel versie (\d+) vastgesteld\.$", re.MULTILINE)
 
 
 def laatste_regel(tekst: str) -> str:
@@ -336,7 +347,14 @@ class Sessie:
         self._map = tempfile.TemporaryDirectory(prefix="kw-eigenschap-")
         self.map = Path(self._map.name)
         maak_werkmap(self.map, vandaag)
+        self.beeld.profiel = self.profiel()
         self.stand = self.db.stand()
+
+    def profiel(self) -> Profiel:
+        """The organisation profile in force, as ``organisatie toon --json`` shows it."""
+        return Profiel.uit_dict(
+            json.loads(self.kwaliteit("organisatie", "toon", "--json").stdout)["profiel"]
+        )
 
     def sluit(self) -> None:
         self.db.sluit()
@@ -408,6 +426,17 @@ class Sessie:
         elif pad in (("bewijs", "koppel"), ("bewijs", "ontkoppel")):
             assert d["normkoppeling"] == (1 if pad[1] == "koppel" else -1), uitleg
             assert d[AUDIT] == 1, uitleg
+        elif pad[0] == "organisatie":
+            # A new version and its one audit event, or (nothing differs) neither.
+            nieuw = d["organisatieprofiel"]
+            assert nieuw in (0, 1), uitleg
+            assert d[AUDIT] == nieuw, uitleg
+            assert ("ongewijzigd" in r.stdout) == (nieuw == 0), uitleg
+            if nieuw:
+                m = _PROFIELVERSIE.search(r.stdout)
+                assert m, uitleg
+                assert int(m.group(1)) == na.tellingen["organisatieprofiel"], uitleg
+                self.beeld.profiel = self.profiel()
 
     def _volgnummer(
         self, tabel: str, voorvoegsel: str, was: int, r: Result, d: dict[str, int], uitleg: str
@@ -507,6 +536,7 @@ def maak_werkmap(map_: Path, vandaag: date) -> None:
         ],
     }
     (map_ / "kader.yaml").write_text(yaml.safe_dump(kader, allow_unicode=True), encoding="utf-8")
+    shutil.copyfile(VOORBEELDPROFIEL, map_ / "organisatie.yaml")
     from openpyxl import Workbook
 
     werkmap = Workbook()
@@ -531,14 +561,15 @@ def test_klacht_importeer_is_alles_of_niets_voor_elk_csv_bestand(databases: Any)
 
     @zaad
     @instellingen(ci=25, vol=800)
-    @given(data=st.data(), vandaag=st.sampled_from(VANDAGEN))
-    def eigenschap(data: st.DataObject, vandaag: date) -> None:
+    @given(data=st.data(), vandaag=st.sampled_from(VANDAGEN), met_profiel=st.booleans())
+    def eigenschap(data: st.DataObject, vandaag: date, met_profiel: bool) -> None:
         telling.voorbeelden += 1
-        sessie = Sessie(databases.gemigreerd(), vandaag, telling)
+        sessie = Sessie(databases.gemigreerd(profiel=met_profiel), vandaag, telling)
         try:
             for i in range(data.draw(st.integers(1, 3), label="imports")):
                 geval = data.draw(
-                    gen.klacht_csv(vandaag, sessie.beeld.hoogste()), label=f"bestand {i + 1}"
+                    gen.klacht_csv(vandaag, sessie.beeld.hoogste(), sessie.beeld.profiel),
+                    label=f"bestand {i + 1}",
                 )
                 naam = f"klachten-{i}.csv"
                 (sessie.map / naam).write_bytes(geval.inhoud)
@@ -680,10 +711,12 @@ class Opdrachtmachine(RuleBasedStateMachine):
         super().__init__()
         self.sessie: Sessie | None = None
 
-    @initialize(vandaag=st.sampled_from(VANDAGEN), met_kader=st.booleans())
-    def begin(self, vandaag: date, met_kader: bool) -> None:
+    @initialize(
+        vandaag=st.sampled_from(VANDAGEN), met_kader=st.booleans(), met_profiel=st.booleans()
+    )
+    def begin(self, vandaag: date, met_kader: bool, met_profiel: bool) -> None:
         self.telling.voorbeelden += 1
-        self.sessie = Sessie(self.databases.gemigreerd(), vandaag, self.telling)
+        self.sessie = Sessie(self.databases.gemigreerd(profiel=met_profiel), vandaag, self.telling)
         if met_kader:
             self.sessie.stap(
                 gen.Opdracht(("normen", "importeer"), ("normen", "importeer", "awb-h9"), "geldig"),
@@ -710,7 +743,8 @@ class Opdrachtmachine(RuleBasedStateMachine):
     def importeer_csv(self, data: st.DataObject) -> None:
         """One step in six: a generated CSV file (see generatoren.klacht_csv)."""
         assert self.sessie is not None
-        geval = data.draw(gen.klacht_csv(self.sessie.beeld.vandaag, self.sessie.beeld.hoogste()))
+        beeld = self.sessie.beeld
+        geval = data.draw(gen.klacht_csv(beeld.vandaag, beeld.hoogste(), beeld.profiel))
         (self.sessie.map / "import.csv").write_bytes(geval.inhoud)
         self.sessie.stap(
             gen.Opdracht(("klacht", "importeer"), ("klacht", "importeer", "import.csv"), "csv"),
@@ -741,7 +775,9 @@ def test_willekeurige_argumentlijsten_op_een_gevulde_database(databases: Any) ->
     """Eén opdracht per voorbeeld (uit de boom, rommel of gemuteerd) op een gedeelde database
     met klachten, een kader, bewijs en acties; het model loopt over de voorbeelden door."""
     telling = Telling("argumentlijsten (gedeelde database)")
-    sessie = Sessie(databases.gemigreerd(), VANDAGEN[0], telling)
+    # An organisation with a profile (the WOT Schiedam example); the state machine and the
+    # CSV property also run on databases without one.
+    sessie = Sessie(databases.gemigreerd(profiel=True), VANDAGEN[0], telling)
     try:
         vul(sessie)
         # Generated from a copy of the model after filling: the cases must not depend on what
@@ -851,6 +887,10 @@ def test_de_generator_kent_de_hele_opdrachtboom() -> None:
         ("actie", "wijzig"),
         ("dekking",),
         ("audit", "controleer"),
+        ("organisatie", "toon"),
+        ("organisatie", "stel-in"),
+        ("organisatie", "importeer"),
+        ("organisatie", "exporteer"),
     }
     assert verwacht <= paden, verwacht - paden
     assert not {p for p in paden if p[0] in gen.UITGESLOTEN_GROEPEN}
@@ -1088,18 +1128,62 @@ def test_regressie_nul_teken_in_csv(cli: Any, database_url: str, tmp_path: Path)
         ["normen", "importeer", "é" * 200 + ".xlsx"],
         ["klacht", "exporteer", "--uit", "é" * 200 + ".csv"],
         ["normen", "exporteer", "awb-h9", "--uit", "é" * 200 + ".yaml"],
+        ["organisatie", "exporteer", "--uit", "é" * 200 + ".yaml"],
     ],
-    ids=["normen-controleer", "normen-importeer", "klacht-exporteer", "normen-exporteer"],
+    ids=[
+        "normen-controleer",
+        "normen-importeer",
+        "klacht-exporteer",
+        "normen-exporteer",
+        "organisatie-exporteer",
+    ],
 )
 def test_regressie_bestandsnaam_langer_dan_het_bestandssysteem_toestaat(
     cli: Any, tmp_path: Path, args: list[str]
 ) -> None:
     """Een naam van meer dan 255 bytes gaf OSError (File name too long) en exitcode 1. Nu:
     exitcode 2 met de melding van het systeem (kwaliteit/cli/normen.py, _bestand;
-    klachten/uitwisseling.py, exporteer; normen/uitvoer.py, controleer_doel)."""
+    klachten/uitwisseling.py, exporteer; normen/uitvoer.py, controleer_doel;
+    kwaliteit/bestanden.py, controleer_doel, voor 'organisatie exporteer')."""
     assert cli("normen", "importeer", "awb-h9").exit_code == 0
     with contextlib.chdir(tmp_path):
         mislukt_netjes(cli(*args, vandaag="2023-06-01"), "File name too long")
+
+
+@pytest.mark.parametrize(
+    ("optie", "waarde"),
+    [
+        ("--dossier-drempel", "wet"),
+        ("--bewaartermijnen-niet-in-behandeling", "\udcff"),
+        ("--klachtenregeling-afhandeltermijn-weken", "vier"),
+    ],
+    ids=["drempel-wet", "bewaartermijn-geen-utf8", "afhandeltermijn-tekst"],
+)
+def test_regressie_organisatie_stel_in_met_een_getal_dat_geen_getal_is(
+    cli: Any, database_url: str, optie: str, waarde: str
+) -> None:
+    """'organisatie stel-in --dossier-drempel wet' gaf een onafgevangen InvoerFout (een
+    traceback, exitcode 1): het getal werd gelezen vóór de foutafhandeling. Nu: exitcode 2 en
+    niets opgeslagen (kwaliteit/cli/organisatie.py, stel_in)."""
+    voor = tellingen(database_url)
+    mislukt_netjes(cli("organisatie", "stel-in", optie, waarde), optie, "geen geheel getal")
+    assert tellingen(database_url) == voor
+
+
+def test_regressie_organisatie_exporteer_naar_een_naam_die_geen_utf8_is(
+    cli: Any, tmp_path: Path
+) -> None:
+    """'organisatie exporteer --uit NAAM' met een byte die geen UTF-8 is schreef het bestand en
+    viel daarna om bij het melden (UnicodeEncodeError, exitcode 1). Nu: exitcode 0 en de naam
+    met \\udcXX (kwaliteit/cli/organisatie.py, exporteer)."""
+    with contextlib.chdir(tmp_path):
+        r = cli("organisatie", "exporteer", "--uit", "caf\udce9.yaml")
+    assert r.exception is None, r.exception
+    assert r.exit_code == 0, r.stderr
+    assert "caf\\udce9.yaml" in r.stdout
+    assert (
+        (tmp_path / "caf\udce9.yaml").read_text(encoding="utf-8").startswith("# Organisatieprofiel")
+    )
 
 
 def test_regressie_bewijs_haal_naar_een_naam_die_geen_utf8_is(cli: Any, tmp_path: Path) -> None:

@@ -27,7 +27,6 @@ from klachten.waarden import (
     Status,
     StatusFilter,
     Uitkomst,
-    Wijk,
 )
 from kwaliteit.audit import AuditGebeurtenis, controleer_keten, geschiedenis
 from kwaliteit.eenheid import Werkeenheid
@@ -69,7 +68,7 @@ def formele_procedure_tot_gegrond(werk: Werk) -> str:
         werk,
         beklaagde="J. de Vries",
         beklaagde_soort=BeklaagdeSoort.MEDEWERKER,
-        wijk=Wijk.GROENOORD,
+        wijk="Groenoord",
         klager_naam=KLAGER_NAAM,
         klager_contact=KLAGER_CONTACT,
     )

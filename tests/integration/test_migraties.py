@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -398,3 +399,86 @@ def test_een_tot_de_basis_teruggedraaide_database_wordt_bij_gebruik_opnieuw_inge
     r = registreer_via_cli(lege_database_url)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.strip() == "K-2023-0001"
+
+
+# -- 0004: the organisation profile -------------------------------------------------------
+
+
+def _klacht_op_0003(db: Database, volgnummer: int, **kolommen: object) -> None:
+    waarden = {
+        "id": volgnummer,
+        "kenmerk": f"K-2023-{volgnummer:04d}",
+        "jaar": 2023,
+        "volgnummer": volgnummer,
+        "geregistreerd": "2023-03-01 10:00:00+00:00",
+        "ontvangen": "2023-03-01",
+        "kanaal": "brief",
+        "omschrijving": "x",
+        "regime": "awb",
+        "categorie": "overig",
+        "adviescommissie": False,
+        "status": "open",
+        "uiterste_datum": "2023-04-12",
+        **kolommen,
+    }
+    namen = ", ".join(waarden)
+    plekken = ", ".join(f":{n}" for n in waarden)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"INSERT INTO klacht ({namen}) VALUES ({plekken})"), waarden)
+
+
+def test_0004_maakt_van_de_vaste_waarden_het_profiel_van_een_bestaande_database(
+    lege_database_url: str,
+) -> None:
+    from kwaliteit.profielversies import versies
+
+    with Database(lege_database_url) as db:
+        migreren.upgrade(db, "0003")
+        _klacht_op_0003(db, 1, wijk="Groenoord", team="WOT Groenoord", aanbieder="Pameijer",
+                        categorie="bejegening")  # fmt: skip
+        _klacht_op_0003(
+            db, 2, adviescommissie=True, team=" WOT  Oost ", uiterste_datum="2023-05-10"
+        )
+        migreren.upgrade(db)
+        assert db.huidige_revisie() == SCHEMA_HEAD
+        with werkeenheid(db, schrijven=False) as w:
+            (v,) = versies(w)
+            assert v.profiel.wijken == (
+                "Centrum/West", "Groenoord", "Nieuwland", "Noordrand", "Oost", "Zuid", "stadsbreed"
+            )  # fmt: skip
+            assert v.profiel.categorieen == (
+                "bejegening", "informatie", "dienstverlening", "termijn", "overig"
+            )  # fmt: skip
+            assert v.profiel.standaard_categorie == "overig"
+            assert v.profiel.teams == ("WOT Groenoord", "WOT Oost")
+            assert v.profiel.aanbieders == ("Pameijer",)
+            assert v.door is not None
+            assert v.door.startswith("migratie 0004")
+            rijen = w.sessie.execute(
+                text(
+                    "SELECT kenmerk, wijk, categorie, termijn_weken, uiterste_datum FROM klacht "
+                    "ORDER BY id"
+                )
+            ).all()
+        # Nothing lost; the base term as it applied (6 weeks, 10 with a committee).
+        # (SQLite gives the date as text, PostgreSQL as a date.)
+        assert [(*r[:4], str(r[4])) for r in rijen] == [
+            ("K-2023-0001", "Groenoord", "bejegening", 6, str(date(2023, 4, 12))),
+            ("K-2023-0002", None, "overig", 10, str(date(2023, 5, 10))),
+        ]
+    # What was valid stays valid, and the list now checks new values.
+    r = kwaliteit_cli(lege_database_url, "klacht", "wijzig", "K-2023-0002", "--wijk", "oost")
+    assert r.exit_code == 0, r.stderr
+    r = kwaliteit_cli(lege_database_url, "klacht", "wijzig", "K-2023-0002", "--wijk", "Kralingen")
+    assert r.exit_code == 2
+    assert "'Kralingen' staat niet in het organisatieprofiel" in r.stderr
+
+
+def test_0004_geeft_een_database_zonder_klachten_geen_profiel(lege_database_url: str) -> None:
+    from kwaliteit.profielversies import versies
+
+    with Database(lege_database_url) as db:
+        migreren.upgrade(db, "0003")
+        migreren.upgrade(db)
+        with werkeenheid(db, schrijven=False) as w:
+            assert versies(w) == []

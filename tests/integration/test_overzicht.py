@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,20 +17,24 @@ from klachten.procedure import Afhandeling
 from klachten.waarden import (
     AfzienHoren,
     Bestemmingssoort,
-    Categorie,
     Grond98,
     Kanaal,
     Uitkomst,
-    Wijk,
 )
 from kwaliteit.eenheid import Werkeenheid
 
 Werk = Callable[..., AbstractContextManager[Werkeenheid]]
 
+# The lists of the WOT Schiedam example profile (fixture ``wot``), in its order.
+WOT_WIJKEN = ("Centrum/West", "Groenoord", "Nieuwland", "Noordrand", "Oost", "Zuid", "stadsbreed")
+WOT_CATEGORIEEN = ("bejegening", "informatie", "dienstverlening", "termijn", "overig")
+
 
 def registreer(werk: Werk, ontvangen: date, kanaal: Kanaal, **velden: Any) -> str:
-    n = NieuweKlacht(ontvangen=ontvangen, kanaal=kanaal, omschrijving="klacht", **velden)
     with werk(op=ontvangen) as w:
+        # Without a categorie, as registration gives it: the profile's standaard_categorie.
+        velden.setdefault("categorie", diensten.regels(w).profiel.standaard_categorie or None)
+        n = NieuweKlacht(ontvangen=ontvangen, kanaal=kanaal, omschrijving="klacht", **velden)
         return diensten.registreer(w, n).kenmerk
 
 
@@ -56,8 +61,9 @@ def overzicht_van(werk: Werk, jaar: int) -> dict[str, Any]:
 
 
 @pytest.fixture
-def jaar_2023(werk: Werk) -> None:
-    """Ten complaints received in 2023 (and two in other years), a known mix.
+def jaar_2023(werk: Werk, wot: Path) -> None:
+    """Ten complaints received in 2023 (and two in other years), a known mix, in an
+    organisation with the WOT Schiedam profile (its wijken and categories).
 
     nr  kanaal        wijk          aanbieder          uitkomst, afgehandeld (doorlooptijd)
     1   e-mail        Groenoord     Stichting Welzijn  gegrond, 06-02-2023 (28); gehoord, ombudsman
@@ -76,9 +82,9 @@ def jaar_2023(werk: Werk) -> None:
         werk,
         date(2023, 1, 9),
         Kanaal.EMAIL,
-        wijk=Wijk.GROENOORD,
+        wijk="Groenoord",
         aanbieder="Stichting Welzijn",
-        categorie=Categorie.BEJEGENING,
+        categorie="bejegening",
     )
     formeel_voorbereid(werk, k1, date(2023, 1, 10))
     with werk(op=date(2023, 1, 25)) as w:
@@ -92,9 +98,9 @@ def jaar_2023(werk: Werk) -> None:
         werk,
         date(2023, 2, 1),
         Kanaal.BRIEF,
-        wijk=Wijk.OOST,
+        wijk="Oost",
         aanbieder="Stichting Welzijn",
-        categorie=Categorie.INFORMATIE,
+        categorie="informatie",
     )
     formeel_voorbereid(werk, k2, date(2023, 2, 2))
     with werk(op=date(2023, 3, 1)) as w:
@@ -109,9 +115,9 @@ def jaar_2023(werk: Werk) -> None:
         werk,
         date(2023, 3, 6),
         Kanaal.TELEFOON,
-        wijk=Wijk.ZUID,
+        wijk="Zuid",
         aanbieder="Buurtwerk Zuid",
-        categorie=Categorie.BEJEGENING,
+        categorie="bejegening",
     )
     informeel(werk, k3, date(2023, 3, 8))
 
@@ -124,9 +130,9 @@ def jaar_2023(werk: Werk) -> None:
         werk,
         date(2023, 5, 2),
         Kanaal.WEBFORMULIER,
-        wijk=Wijk.NIEUWLAND,
+        wijk="Nieuwland",
         aanbieder="Buurtwerk Zuid",
-        categorie=Categorie.DIENSTVERLENING,
+        categorie="dienstverlening",
     )
     sluit(
         werk,
@@ -141,9 +147,9 @@ def jaar_2023(werk: Werk) -> None:
         werk,
         date(2023, 5, 15),
         Kanaal.EMAIL,
-        wijk=Wijk.CENTRUM_WEST,
+        wijk="Centrum/West",
         aanbieder="Stichting Welzijn",
-        categorie=Categorie.DIENSTVERLENING,
+        categorie="dienstverlening",
     )
     sluit(
         werk,
@@ -160,9 +166,9 @@ def jaar_2023(werk: Werk) -> None:
         werk,
         date(2023, 6, 1),
         Kanaal.TELEFOON,
-        wijk=Wijk.GROENOORD,
+        wijk="Groenoord",
         aanbieder="MEE",
-        categorie=Categorie.TERMIJN,
+        categorie="termijn",
     )
     informeel(werk, k7, date(2023, 8, 1))
 
@@ -171,26 +177,24 @@ def jaar_2023(werk: Werk) -> None:
     sluit(werk, k10, Uitkomst.NIET_ONTVANKELIJK, date(2023, 7, 5), reden="anoniem")
 
     # 8: still open; 9: withdrawn in the next year.
-    registreer(
-        werk, date(2023, 11, 20), Kanaal.BRIEF, wijk=Wijk.OOST, categorie=Categorie.BEJEGENING
-    )
+    registreer(werk, date(2023, 11, 20), Kanaal.BRIEF, wijk="Oost", categorie="bejegening")
     k9 = registreer(
         werk,
         date(2023, 12, 1),
         Kanaal.EMAIL,
-        wijk=Wijk.STADSBREED,
+        wijk="stadsbreed",
         aanbieder="MEE",
-        categorie=Categorie.INFORMATIE,
+        categorie="informatie",
     )
     sluit(werk, k9, Uitkomst.INGETROKKEN, date(2024, 1, 8), wijze="telefonisch")
 
     # Other years: received in 2022 (closed in 2023) and in 2024.
     vorig = registreer(
-        werk, date(2022, 12, 28), Kanaal.TELEFOON, wijk=Wijk.NOORDRAND, aanbieder="Ander Jaar"
+        werk, date(2022, 12, 28), Kanaal.TELEFOON, wijk="Noordrand", aanbieder="Ander Jaar"
     )
     informeel(werk, vorig, date(2023, 1, 3))
     volgend = registreer(
-        werk, date(2024, 1, 2), Kanaal.EMAIL, wijk=Wijk.NOORDRAND, aanbieder="Ander Jaar"
+        werk, date(2024, 1, 2), Kanaal.EMAIL, wijk="Noordrand", aanbieder="Ander Jaar"
     )
     sluit(
         werk,
@@ -312,6 +316,7 @@ def test_bij_een_even_aantal_is_de_mediaan_het_gemiddelde_van_de_middelste_twee(
     assert o["binnen_termijn"] == {"getoetst": 4, "binnen": 3, "percentage": 75.0}
 
 
+@pytest.mark.usefixtures("wot")
 def test_een_jaar_zonder_klachten_geeft_nullen_en_geen_gemiddelden(werk: Werk) -> None:
     registreer(werk, date(2023, 3, 14), Kanaal.EMAIL)  # another year
 
@@ -344,6 +349,49 @@ def test_een_jaar_zonder_klachten_geeft_nullen_en_geen_gemiddelden(werk: Werk) -
         assert "onbekend" not in o[telling]
     assert o["per_aanbieder"] == {}
     assert o["doorgestuurd_per_bestemming"] == {}
+    # The profile's values, each with 0.
+    assert list(o["per_wijk"]) == list(WOT_WIJKEN)
+    assert list(o["per_categorie"]) == list(WOT_CATEGORIEEN)
+
+
+def test_zonder_profiel_noemt_het_overzicht_alleen_de_gebruikte_wijken_en_categorieen(
+    werk: Werk,
+) -> None:
+    registreer(werk, date(2023, 3, 14), Kanaal.EMAIL, wijk="Oost", categorie="wachttijd")
+    registreer(werk, date(2023, 3, 15), Kanaal.EMAIL, wijk="West", categorie="wachttijd")
+    registreer(werk, date(2023, 3, 16), Kanaal.EMAIL, wijk="West")
+    registreer(werk, date(2023, 3, 17), Kanaal.EMAIL)
+
+    o = overzicht_van(werk, 2023)
+    # Most first, equal counts by name, then 'onbekend'.
+    assert list(o["per_wijk"].items()) == [("West", 2), ("Oost", 1), ("onbekend", 1)]
+    assert list(o["per_categorie"].items()) == [("wachttijd", 2), ("onbekend", 2)]
+    leeg = overzicht_van(werk, 2025)
+    assert (leeg["per_wijk"], leeg["per_categorie"]) == ({}, {})
+
+
+@pytest.mark.usefixtures("wot")
+def test_het_overzicht_noemt_de_wijken_van_het_profiel_op_volgorde_dan_andere_dan_onbekend(
+    werk: Werk,
+) -> None:
+    """A value the profile does not (or no longer) have, e.g. from before a list changed,
+    comes after the profile's own values, most first; 'onbekend' last."""
+    for wijk in ("Zuid", "Oud-West", "Haven", "Haven", None, "Groenoord"):
+        registreer(werk, date(2023, 3, 14), Kanaal.EMAIL, wijk=wijk)
+    o = overzicht_van(werk, 2023)
+    assert list(o["per_wijk"].items()) == [
+        ("Centrum/West", 0),
+        ("Groenoord", 1),
+        ("Nieuwland", 0),
+        ("Noordrand", 0),
+        ("Oost", 0),
+        ("Zuid", 1),
+        ("stadsbreed", 0),
+        ("Haven", 2),
+        ("Oud-West", 1),
+        ("onbekend", 1),
+    ]
+    assert o["per_categorie"] == {w: 6 if w == "overig" else 0 for w in WOT_CATEGORIEEN}
 
 
 @pytest.mark.usefixtures("jaar_2023")

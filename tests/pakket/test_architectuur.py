@@ -20,6 +20,10 @@ FUNDAMENT = {
     "kwaliteit.bestanden",
     "kwaliteit.cellen",
     "kwaliteit.keuzes",
+    "kwaliteit.yamlbestand",
+    "kwaliteit.organisatie",
+    "kwaliteit.organisatiebestand",
+    "kwaliteit.profielversies",
 }
 
 

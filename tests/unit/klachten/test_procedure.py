@@ -18,12 +18,11 @@ from klachten import procedure
 from klachten.fouten import OngeldigeKlacht, OngeldigeStap
 from klachten.modellen import Klacht, Verdaging
 from klachten.procedure import Afhandeling
-from klachten.termijnen import afhandeltermijn
+from klachten.termijnen import afhandeltermijn, afhandelweken
 from klachten.waarden import (
     AfzienHoren,
     BeklaagdeSoort,
     Bestemmingssoort,
-    Categorie,
     Grond98,
     Kanaal,
     Regime,
@@ -60,11 +59,12 @@ def maak_klacht(
         beklaagde=beklaagde,
         beklaagde_soort=beklaagde_soort,
         regime=Regime.AWB,
-        categorie=Categorie.BEJEGENING,
+        categorie="bejegening",
         adviescommissie=adviescommissie,
+        termijn_weken=afhandelweken(adviescommissie=adviescommissie),
         status=Status.OPEN,
         uiterste_datum=afhandeltermijn(
-            ontvangen, adviescommissie=adviescommissie, verdaagd_weken=0
+            ontvangen, weken=afhandelweken(adviescommissie=adviescommissie), verdaagd_weken=0
         ),
         verdagingen=[],
     )

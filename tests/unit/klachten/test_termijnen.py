@@ -8,6 +8,7 @@ import pytest
 
 from klachten.termijnen import (
     afhandeltermijn,
+    afhandelweken,
     bewaartermijn,
     gedraging_te_oud,
     ombudsmanvenster,
@@ -47,7 +48,11 @@ def test_afhandeltermijn_is_zes_of_tien_weken_plus_verdaging_verschoven_door_de_
     ontvangen: date, adviescommissie: bool, verdaagd: int, uiterste: date
 ) -> None:
     assert (
-        afhandeltermijn(ontvangen, adviescommissie=adviescommissie, verdaagd_weken=verdaagd)
+        afhandeltermijn(
+            ontvangen,
+            weken=afhandelweken(adviescommissie=adviescommissie),
+            verdaagd_weken=verdaagd,
+        )
         == uiterste
     )
 
@@ -134,3 +139,19 @@ def test_bewaartermijn_is_tien_jaar_als_de_ombudsman_erbij_was(uitkomst: Uitkoms
 
 def test_bewaartermijn_vanaf_29_februari_eindigt_op_28_februari() -> None:
     assert bewaartermijn(Uitkomst.GEGROND, date(2024, 2, 29), ombudsman=False) == date(2029, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("adviescommissie", "eigen", "weken"),
+    [
+        (False, None, 6),
+        (True, None, 10),
+        (False, 4, 4),  # an own, shorter term
+        (True, 8, 8),
+        (False, 8, 6),  # an own term never lengthens the law's (Awb 9:11 lid 1)
+    ],
+)
+def test_de_basistermijn_is_de_wettelijke_of_de_eigen_kortere(
+    adviescommissie: bool, eigen: int | None, weken: int
+) -> None:
+    assert afhandelweken(adviescommissie=adviescommissie, eigen_termijn=eigen) == weken

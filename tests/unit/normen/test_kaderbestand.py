@@ -116,7 +116,8 @@ def test_een_ref_als_getal_krijgt_de_hint_om_aanhalingstekens_te_gebruiken() -> 
 def test_een_onbekend_veld_noemt_de_toegestane_velden() -> None:
     tekst = GOED.replace('    titel: "Eerste norm"', '    titel: "Eerste norm"\n    gewicht: 3')
     (melding,) = fouten_in(tekst)
-    assert melding.startswith(f"kader.yaml:{regel_van(tekst, REF_A1)}: normen[2]: ")
+    # The line of the unknown key itself, not of the norm that holds it.
+    assert melding.startswith(f"kader.yaml:{regel_van(tekst, '    gewicht: 3')}: normen[2]: ")
     assert "onbekend veld 'gewicht'" in melding
     assert "toegestaan: ref, urn, ouder" in melding
 
