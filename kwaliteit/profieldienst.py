@@ -15,6 +15,7 @@ from kwaliteit import organisatie, organisatiebestand, profielversies
 from kwaliteit.eenheid import Werkeenheid
 from kwaliteit.organisatie import OngeldigProfiel, Profiel
 from kwaliteit.profielversies import Profielversie
+from kwaliteit.tekstbestand import lees_utf8
 
 
 def regimes() -> list[str]:
@@ -42,16 +43,7 @@ def stel_in(
 
 def lees(pad: Path) -> Profiel:
     """The profile in a file (every error as bestand:regel)."""
-    try:
-        tekst = pad.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise OngeldigProfiel(f"Het bestand {pad} bestaat niet.") from None
-    except IsADirectoryError:
-        raise OngeldigProfiel(f"{pad} is een map, geen bestand.") from None
-    except UnicodeDecodeError:
-        raise OngeldigProfiel(f"{pad} is geen UTF-8-tekst; sla het op als UTF-8.") from None
-    except OSError as e:
-        raise OngeldigProfiel(f"{pad} is niet te lezen: {e.strerror}.") from None
+    tekst = lees_utf8(pad, OngeldigProfiel)
     return organisatiebestand.lees(tekst, str(pad), regimes=regimes())
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kwaliteit.tekstbestand import lees_utf8
 from kwaliteit.yamlbestand import lees_yaml, regelnummer, schemafouten
 from normen.fouten import OngeldigKader
 
@@ -122,14 +123,7 @@ def schema() -> dict[str, Any]:
 
 def lees_kader(pad: Path) -> KaderData:
     """Read and check a kader file; raise ``OngeldigKader`` listing every error."""
-    try:
-        tekst = pad.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise OngeldigKader(f"Het bestand {pad} bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise OngeldigKader(f"{pad} is geen UTF-8-tekst; sla het op als UTF-8.") from None
-    except OSError as e:
-        raise OngeldigKader(f"{pad} is niet te lezen: {e.strerror}.") from None
+    tekst = lees_utf8(pad, OngeldigKader)
     return kader_uit_tekst(tekst, str(pad))
 
 
